@@ -1,0 +1,210 @@
+package org.cascade.platform.web;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cascade.platform.domain.Forbidden;
+import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.Role;
+import org.cascade.platform.domain.RuleViolation;
+
+/**
+ * The front controller of the pages (gtvg's pattern): maps a path to the page controller that
+ * declared it with {@link Route}, checks the role and the CSRF token, runs the controller and
+ * renders its template. Paths no controller claims (the JSON API, scripts, styles) pass through.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class FrontController extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(FrontController.class.getName());
+
+    static final String FLASH = "cascade.flash";
+    /** Set at sign-in for a staff account whose password was handed out: every page leads to the change form. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "cascade.passwordChangeRequired";
+    public static final String CHANGE_PASSWORD_PATH = "/password";
+
+    private record Mapping(PageController controller, Role[] roles) {
+    }
+
+    @Inject
+    @Any
+    Instance<PageController> controllers;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    Messages messages;
+
+    private final Map<String, Mapping> routes = new HashMap<>();
+
+    @Override
+    public void init() {
+        for (Instance.Handle<PageController> handle : controllers.handles()) {
+            Route route = handle.getBean().getBeanClass().getAnnotation(Route.class);
+            if (route == null) {
+                throw new IllegalStateException(handle.getBean().getBeanClass() + " has no @Route");
+            }
+            for (String path : route.value()) {
+                if (routes.put(path, new Mapping(handle.get(), route.roles())) != null) {
+                    throw new IllegalStateException("two controllers claim " + path);
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        Mapping mapping = routes.get(path);
+        if (mapping == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        request.setCharacterEncoding("UTF-8");
+        secureHeaders(response);
+        Locale locale = Languages.of(request);
+        PageRequest page = new PageRequest(request, response, path, locale, messages);
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
+            response.sendError(405);
+            return;
+        }
+        if (mapping.roles().length > 0) {
+            if (request.getUserPrincipal() == null) {
+                String signIn = Arrays.asList(mapping.roles()).contains(Role.TERMINAL) ? "/terminal" : "/signin";
+                String next = "GET".equals(method) ? "?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8) : "";
+                response.sendRedirect(request.getContextPath() + signIn + next);
+                return;
+            }
+            if (Arrays.stream(mapping.roles()).noneMatch(page::inRole)) {
+                render(page, View.status(403));
+                return;
+            }
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(PASSWORD_CHANGE_REQUIRED))
+                && !path.equals(CHANGE_PASSWORD_PATH) && !path.equals("/signout")) {
+            response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
+            return;
+        }
+        if (page.isPost() && !Csrf.verify(request)) {
+            page.error(page.text("error.csrf"));
+            render(page, mapping.controller().get(page), 403);
+            return;
+        }
+        render(page, run(mapping.controller(), page));
+    }
+
+    private View run(PageController controller, PageRequest page) {
+        try {
+            return page.isPost() ? controller.post(page) : controller.get(page);
+        } catch (NotFound e) {
+            page.error(page.text(e.messageKey(), e.arguments()));
+            return View.status(404);
+        } catch (Forbidden e) {
+            return View.status(403);
+        } catch (RuleViolation e) {
+            if (!page.isPost()) {
+                page.error(page.text(e.messageKey(), e.arguments()));
+                return View.status(400);
+            }
+            page.error(page.text(e.messageKey(), e.arguments()));
+            return refused(controller, page);
+        } catch (ConstraintViolationException e) {
+            messages.texts(page.locale(), e.getConstraintViolations()).forEach(page::error);
+            return page.isPost() ? refused(controller, page) : View.status(400);
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "incident " + incident + " on " + page.path(), e);
+            page.put("incident", incident);
+            return View.status(500);
+        }
+    }
+
+    /** A refused form is shown again, with what was typed and why it was refused. */
+    private View refused(PageController controller, PageRequest page) {
+        View again = controller.get(page);
+        if (again instanceof View.Template t) {
+            return new View.Template(t.name(), 422);
+        }
+        return again;
+    }
+
+    private void render(PageRequest page, View view) throws IOException {
+        render(page, view, -1);
+    }
+
+    private void render(PageRequest page, View view, int status) throws IOException {
+        HttpServletRequest request = page.servletRequest();
+        HttpServletResponse response = page.servletResponse();
+        if (view instanceof View.Redirect r) {
+            response.sendRedirect(request.getContextPath() + r.path());
+        } else if (view instanceof View.Download d) {
+            response.setContentType(d.contentType());
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(d.body());
+        } else if (view instanceof View.Status s) {
+            page.put("status", s.status());
+            renderTemplate(page, "error", s.status());
+        } else if (view instanceof View.Template t) {
+            renderTemplate(page, t.name(), status > 0 ? status : t.status());
+        }
+    }
+
+    private void renderTemplate(PageRequest page, String template, int status) throws IOException {
+        HttpServletRequest request = page.servletRequest();
+        HttpServletResponse response = page.servletResponse();
+        Map<String, Object> model = page.model();
+        model.put("csrf", Csrf.token(request));
+        model.put("lang", page.locale().getLanguage());
+        model.put("path", page.path());
+        page.username().ifPresent(u -> model.put("signedIn", u));
+        for (Role role : Role.values()) {
+            if (page.inRole(role)) {
+                model.put("role", role.group());
+            }
+        }
+        HttpSession session = request.getSession();
+        Object flash = session.getAttribute(FLASH);
+        if (flash != null) {
+            model.put("flash", flash);
+            session.removeAttribute(FLASH);
+        }
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        templates.render(template, model, page.locale(), request, response, response.getWriter());
+    }
+
+    private static void secureHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+    }
+}
