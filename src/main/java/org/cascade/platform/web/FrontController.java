@@ -55,6 +55,9 @@ public class FrontController extends HttpFilter {
     @Inject
     Messages messages;
 
+    @Inject
+    java.time.Clock clock;
+
     private final Map<String, Mapping> routes = new HashMap<>();
 
     @Override
@@ -124,7 +127,8 @@ public class FrontController extends HttpFilter {
             return page.isPost() ? controller.post(page) : controller.get(page);
         } catch (NotFound e) {
             page.error(page.text(e.messageKey(), e.arguments()));
-            return View.status(404);
+            // A form that named something unknown is shown again with the message.
+            return page.isPost() ? refused(controller, page) : View.status(404);
         } catch (Forbidden e) {
             return View.status(403);
         } catch (RuleViolation e) {
@@ -183,6 +187,8 @@ public class FrontController extends HttpFilter {
         model.put("csrf", Csrf.token(request));
         model.put("lang", page.locale().getLanguage());
         model.put("path", page.path());
+        model.put("contextPath", request.getContextPath());
+        model.put("fmt", new Formats(page.locale(), clock.getZone()));
         page.username().ifPresent(u -> model.put("signedIn", u));
         for (Role role : Role.values()) {
             if (page.inRole(role)) {

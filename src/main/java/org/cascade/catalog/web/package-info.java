@@ -1,0 +1,2 @@
+/** The contents holder's pages. */
+package org.cascade.catalog.web;

@@ -1,0 +1,52 @@
+package org.cascade.console.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.cascade.platform.application.StaffAccounts;
+import org.cascade.platform.domain.Role;
+import org.cascade.platform.web.PageController;
+import org.cascade.platform.web.PageRequest;
+import org.cascade.platform.web.Route;
+import org.cascade.platform.web.View;
+import org.cascade.store.application.Stores;
+
+/** The operator's center page: stores and their reports, staff accounts, and opening new ones. */
+@ApplicationScoped
+@Route(value = {"/operator", "/operator/stores", "/operator/clerks", "/operator/holders"}, roles = Role.OPERATOR)
+public class OperatorHomeController implements PageController {
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    StaffAccounts staff;
+
+    @Override
+    public View get(PageRequest request) {
+        request.put("stores", stores.all()).put("accounts", staff.all());
+        return View.template("operator/home");
+    }
+
+    @Override
+    public View post(PageRequest request) {
+        switch (request.path()) {
+            case "/operator/stores" -> {
+                var store = stores.open(request.required("name"), request.param("address").orElse(null));
+                request.flash("operator.store.opened", store.name());
+            }
+            case "/operator/clerks" -> {
+                var opened = stores.hireClerk(request.requiredLong("store", 1, Long.MAX_VALUE),
+                        request.required("username"), request.required("displayName"));
+                request.flash("operator.account.opened", opened.account().username(), opened.oneTimePassword());
+            }
+            case "/operator/holders" -> {
+                var opened = staff.open(request.required("username"), request.required("displayName"), Role.HOLDER, null);
+                request.flash("operator.account.opened", opened.account().username(), opened.oneTimePassword());
+            }
+            default -> {
+                return View.status(404);
+            }
+        }
+        return View.redirect("/operator");
+    }
+}

@@ -1,0 +1,64 @@
+package org.cascade.ledger.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One leg of a transaction: a signed amount on one account, and that account's balance after it. */
+@Entity
+@Table(name = "LEDGER_ENTRY")
+@NamedQuery(name = "LedgerEntry.sumByKindForAccountBetween",
+        query = "select e.transaction.kind, count(e), coalesce(sum(e.amount), 0) from LedgerEntry e "
+                + "where e.account.id = :account and e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
+                + "group by e.transaction.kind")
+public class LedgerEntry {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "TRANSACTION_ID")
+    private LedgerTransaction transaction;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "ACCOUNT_ID")
+    private LedgerAccount account;
+
+    @Column(nullable = false)
+    private long amount;
+
+    @Column(nullable = false)
+    private long balanceAfter;
+
+    protected LedgerEntry() {
+    }
+
+    LedgerEntry(LedgerTransaction transaction, LedgerAccount account, long amount, long balanceAfter) {
+        this.transaction = transaction;
+        this.account = account;
+        this.amount = amount;
+        this.balanceAfter = balanceAfter;
+    }
+
+    public LedgerTransaction transaction() {
+        return transaction;
+    }
+
+    public LedgerAccount account() {
+        return account;
+    }
+
+    public long amount() {
+        return amount;
+    }
+
+    public long balanceAfter() {
+        return balanceAfter;
+    }
+}

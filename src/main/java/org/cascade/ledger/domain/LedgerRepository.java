@@ -1,0 +1,53 @@
+package org.cascade.ledger.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface LedgerRepository {
+
+    void add(LedgerAccount account);
+
+    Optional<LedgerAccount> account(long id);
+
+    Optional<LedgerAccount> accountOf(AccountType type, String owner);
+
+    /** The account, locked for writing until the transaction ends. */
+    LedgerAccount lockAccount(long id);
+
+    void add(LedgerTransaction transaction);
+
+    Optional<LedgerTransaction> transaction(long id);
+
+    Optional<LedgerTransaction> transactionByKey(String idempotencyKey);
+
+    Optional<LedgerTransaction> reversalOf(long transactionId);
+
+    void add(AccountingRecord record);
+
+    void add(HistoryRecord record);
+
+    List<AccountingRecord> accountingRecords(long accountId, int first, int max);
+
+    long countAccountingRecords(long accountId);
+
+    List<HistoryRecord> history(long accountId, int first, int max);
+
+    long countHistory(long accountId);
+
+    /** Per transaction kind on one account over [from, to): count and sum of its entries. */
+    List<KindTotal> totalsByKind(long accountId, Instant from, Instant to);
+
+    record KindTotal(TransactionKind kind, long count, long sum) {
+    }
+
+    long sumOfAllBalances();
+
+    long countNegativePrepaidAccounts();
+
+    long countUnbalancedTransactions();
+
+    long countAccountsWhoseBalanceDrifted();
+
+    long countDuplicateIdempotencyKeys();
+}

@@ -1,0 +1,16 @@
+package org.cascade.ledger.domain;
+
+/**
+ * The business event a ledger transaction records; also the "reason" of the FIG. 12A accounting
+ * record and the event of the FIG. 12B history record.
+ */
+public enum TransactionKind {
+    /** A storage media sold over the counter with its initial prepaid credit. */
+    MEDIA_SALE,
+    /** Prepaid credit added to a media at a store. */
+    REPLENISHMENT,
+    /** A mistaken replenishment taken back by its store (compensates a REPLENISHMENT). */
+    REPLENISHMENT_VOID,
+    /** The balance of a revoked (lost) media carried onto its replacement. */
+    MEDIA_REISSUE
+}

@@ -1,0 +1,138 @@
+package org.cascade.ledger.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.cascade.ledger.domain.AccountType;
+import org.cascade.ledger.domain.AccountingRecord;
+import org.cascade.ledger.domain.HistoryRecord;
+import org.cascade.ledger.domain.LedgerAccount;
+import org.cascade.ledger.domain.LedgerRepository;
+import org.cascade.ledger.domain.LedgerTransaction;
+import org.cascade.ledger.domain.TransactionKind;
+
+@ApplicationScoped
+public class JpaLedgerRepository implements LedgerRepository {
+
+    @PersistenceContext(unitName = "cascade")
+    private EntityManager em;
+
+    @Override
+    public void add(LedgerAccount account) {
+        em.persist(account);
+        em.flush();
+    }
+
+    @Override
+    public Optional<LedgerAccount> account(long id) {
+        return Optional.ofNullable(em.find(LedgerAccount.class, id));
+    }
+
+    @Override
+    public Optional<LedgerAccount> accountOf(AccountType type, String owner) {
+        return em.createNamedQuery("LedgerAccount.findByOwner", LedgerAccount.class)
+                .setParameter("type", type).setParameter("owner", owner).getResultStream().findFirst();
+    }
+
+    @Override
+    public LedgerAccount lockAccount(long id) {
+        LedgerAccount a = em.find(LedgerAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw new IllegalArgumentException("no ledger account " + id);
+        }
+        return a;
+    }
+
+    @Override
+    public void add(LedgerTransaction transaction) {
+        em.persist(transaction);
+        // The unique idempotency key is checked here, inside the use case, not at commit.
+        em.flush();
+    }
+
+    @Override
+    public Optional<LedgerTransaction> transaction(long id) {
+        return Optional.ofNullable(em.find(LedgerTransaction.class, id));
+    }
+
+    @Override
+    public Optional<LedgerTransaction> transactionByKey(String key) {
+        return em.createNamedQuery("LedgerTransaction.findByIdempotencyKey", LedgerTransaction.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<LedgerTransaction> reversalOf(long transactionId) {
+        return em.createNamedQuery("LedgerTransaction.findByReverses", LedgerTransaction.class)
+                .setParameter("id", transactionId).getResultStream().findFirst();
+    }
+
+    @Override
+    public void add(AccountingRecord record) {
+        em.persist(record);
+        em.flush();
+    }
+
+    @Override
+    public void add(HistoryRecord record) {
+        em.persist(record);
+    }
+
+    @Override
+    public List<AccountingRecord> accountingRecords(long accountId, int first, int max) {
+        return em.createNamedQuery("AccountingRecord.findByAccount", AccountingRecord.class)
+                .setParameter("account", accountId).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public long countAccountingRecords(long accountId) {
+        return em.createNamedQuery("AccountingRecord.countByAccount", Long.class).setParameter("account", accountId).getSingleResult();
+    }
+
+    @Override
+    public List<HistoryRecord> history(long accountId, int first, int max) {
+        return em.createNamedQuery("HistoryRecord.findByAccount", HistoryRecord.class)
+                .setParameter("account", accountId).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public long countHistory(long accountId) {
+        return em.createNamedQuery("HistoryRecord.countByAccount", Long.class).setParameter("account", accountId).getSingleResult();
+    }
+
+    @Override
+    public List<KindTotal> totalsByKind(long accountId, Instant from, Instant to) {
+        List<Object[]> rows = em.createNamedQuery("LedgerEntry.sumByKindForAccountBetween", Object[].class)
+                .setParameter("account", accountId).setParameter("from", from).setParameter("to", to).getResultList();
+        return rows.stream().map(r -> new KindTotal((TransactionKind) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
+    }
+
+    @Override
+    public long sumOfAllBalances() {
+        return ((Number) em.createNamedQuery("LedgerAccount.sumOfBalances").getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countNegativePrepaidAccounts() {
+        return ((Number) em.createNamedQuery("LedgerAccount.countNegative").getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countUnbalancedTransactions() {
+        return ((Number) em.createNamedQuery("LedgerTransaction.countUnbalanced").getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countAccountsWhoseBalanceDrifted() {
+        return ((Number) em.createNamedQuery("LedgerAccount.countDrifted").getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countDuplicateIdempotencyKeys() {
+        return ((Number) em.createNamedQuery("LedgerTransaction.countDuplicateKeys").getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,224 @@
+package org.cascade.media.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cascade.ledger.application.Ledger;
+import org.cascade.ledger.application.PrepaidBalanceChanged;
+import org.cascade.ledger.domain.AccountType;
+import org.cascade.ledger.domain.AccountingRecord;
+import org.cascade.ledger.domain.HistoryRecord;
+import org.cascade.ledger.domain.LedgerAccount;
+import org.cascade.media.domain.MediaFile;
+import org.cascade.media.domain.MediaHandover;
+import org.cascade.media.domain.MediaRam;
+import org.cascade.media.domain.MediaReading;
+import org.cascade.media.domain.MediaRepository;
+import org.cascade.media.domain.MediaRom;
+import org.cascade.media.domain.MediaSeal;
+import org.cascade.media.domain.RollbackAttempt;
+import org.cascade.media.domain.StorageMedia;
+import org.cascade.platform.application.Page;
+import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.OneTimeSecret;
+import org.cascade.platform.domain.RuleViolation;
+
+/**
+ * Storage media from their issue at a store to their revocation: issuing, handing over (file and
+ * one-time code), the next RAM version after every posting, and the operator's revocation.
+ */
+@ApplicationScoped
+@Transactional
+public class StorageMedias {
+
+    public static final Pattern SERIAL = Pattern.compile("CM-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+    /** How long a buyer has to redeem a hand-over code. */
+    public static final Duration HANDOVER_VALIDITY = Duration.ofDays(7);
+    private static final int RECORDS_ON_MEDIA = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MediaSeal seal;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Clock clock;
+
+    /** A media just made at a store, with its ROM sealed; nothing is handed over yet. */
+    public record NewMedia(StorageMedia media, String sealedRom) {
+    }
+
+    /** A media ready to leave the counter: its file and the one-time code that fetches the same file. */
+    public record Handover(String serial, long handoverId, String code, MediaFile file) {
+    }
+
+    /** Makes a media at a store, with its prepaid account opened at zero. */
+    public NewMedia issue(long storeId, @NotBlank String storeName, @NotNull @Size(min = 6, max = 200) char[] password) {
+        String serial = "CM-" + OneTimeSecret.generate(2);
+        byte[] secret = new byte[16];
+        RANDOM.nextBytes(secret);
+        String accessKey = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        LedgerAccount account = ledger.open(AccountType.PREPAID, "media:" + serial);
+        StorageMedia m = new StorageMedia(serial, storeId, clock.instant(), accessKey, password, account.id());
+        media.add(m);
+        MediaRom rom = new MediaRom(serial, seal.issuer(), storeId, storeName, m.issuedAt(), StorageMedia.PROGRAM_VERSION, accessKey);
+        return new NewMedia(m, seal.sealRom(rom));
+    }
+
+    /**
+     * Hands a new media over at the counter: the current version counts as delivered, and a
+     * one-time code is made for the buyer's browser.
+     */
+    public Handover handOver(@NotNull NewMedia issued) {
+        StorageMedia m = find(issued.media().serial());
+        String code = OneTimeSecret.generate(3);
+        MediaHandover h = new MediaHandover(m.serial(), codeHash(code), issued.sealedRom(), clock.instant(),
+                clock.instant().plus(HANDOVER_VALIDITY));
+        media.add(h);
+        return new Handover(m.serial(), h.id(), code, new MediaFile(m.serial(), issued.sealedRom(), deliverRam(m)));
+    }
+
+    /** The media file again, for the clerk's download while the buyer has not redeemed the code. */
+    public MediaFile handoverFile(long handoverId, long storeId) {
+        MediaHandover h = media.handover(handoverId).orElseThrow(() -> new NotFound("media.handover.unknown"));
+        StorageMedia m = find(h.serial());
+        if (m.storeId() != storeId) {
+            throw new NotFound("media.handover.unknown");
+        }
+        return new MediaFile(m.serial(), h.sealedRom(clock.instant()), deliverRam(m));
+    }
+
+    /** The buyer's browser redeems the code for the media file; the code is spent. */
+    public MediaFile redeem(@NotBlank @Size(max = 64) String typedCode) {
+        String normalized = OneTimeSecret.normalize(typedCode);
+        if (normalized == null || normalized.length() != 12) {
+            throw new RuleViolation("media.code.malformed");
+        }
+        MediaHandover h = media.handoverByCodeHash(codeHashOfNormalized(normalized))
+                .orElseThrow(() -> new RuleViolation("media.code.invalid"));
+        String rom = h.redeem(clock.instant());
+        StorageMedia m = find(h.serial());
+        return new MediaFile(m.serial(), rom, deliverRam(m));
+    }
+
+    /** The current RAM part for the media's own terminal, which now holds that version. */
+    public String currentRam(@NotBlank String serial) {
+        return deliverRam(find(serial));
+    }
+
+    private String deliverRam(StorageMedia m) {
+        long version = m.deliver();
+        LedgerAccount account = ledger.account(m.accountId());
+        List<MediaRam.Line> lines = ledger.accountingRecords(m.accountId(), 0, RECORDS_ON_MEDIA).items().stream()
+                .map(r -> new MediaRam.Line(r.eventId(), r.occurredAt(), r.reason().name(), r.amount(), r.balance(), r.partner()))
+                .toList();
+        return seal.sealRam(new MediaRam(m.serial(), seal.issuer(), version, account.balance(), clock.instant(), lines));
+    }
+
+    /** Every posting on a media's account moves its RAM area to the next version, in the same transaction. */
+    void onBalanceChanged(@Observes PrepaidBalanceChanged changed) {
+        media.findByAccount(changed.accountId()).ifPresent(StorageMedia::advance);
+    }
+
+    /**
+     * Finds a media from what a clerk has at hand: its serial, the text of its file, or a
+     * hand-over code not yet redeemed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StorageMedia locate(@NotBlank @Size(max = MediaFile.MAX_LENGTH) String serialFileOrCode) {
+        String given = serialFileOrCode.strip();
+        Optional<MediaFile> file = MediaFile.parse(given);
+        if (file.isPresent()) {
+            MediaReading<MediaRom> rom = seal.readRom(file.get().rom());
+            if (rom.refused()) {
+                throw new RuleViolation(rom.refusal().messageKey());
+            }
+            return find(rom.content().serial());
+        }
+        String upper = given.toUpperCase(java.util.Locale.ROOT);
+        if (SERIAL.matcher(upper).matches()) {
+            return find(upper);
+        }
+        String normalized = OneTimeSecret.normalize(given);
+        if (normalized != null && normalized.length() == 12) {
+            return media.handoverByCodeHash(codeHashOfNormalized(normalized))
+                    .filter(h -> h.open(clock.instant()))
+                    .map(h -> find(h.serial()))
+                    .orElseThrow(() -> new NotFound("media.code.invalid"));
+        }
+        throw new RuleViolation("media.serial.malformed");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StorageMedia find(String serial) {
+        return media.find(serial).orElseThrow(() -> new NotFound("media.unknown", serial));
+    }
+
+    public void revoke(@NotBlank String serial, @NotBlank @Size(max = 200) String reason) {
+        find(serial).revoke(reason, clock.instant());
+    }
+
+    /** The balance of a revoked media has been carried onto a new one (once). */
+    public void markReissued(@NotBlank String revokedSerial, @NotBlank String newSerial) {
+        find(revokedSerial).reissuedOnto(newSerial);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StorageMedia> search(@NotNull @Size(max = 16) String serialPrefix) {
+        return media.search(serialPrefix.toUpperCase(java.util.Locale.ROOT), 50);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RollbackAttempt> recentRollbackAttempts() {
+        return media.recentRollbackAttempts(50);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long balance(String serial) {
+        return ledger.account(find(serial).accountId()).balance();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AccountingRecord> accountingRecords(String serial, @Min(0) int page, @Min(1) @Max(100) int size) {
+        return ledger.accountingRecords(find(serial).accountId(), page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<HistoryRecord> history(String serial, @Min(0) int page, @Min(1) @Max(100) int size) {
+        return ledger.history(find(serial).accountId(), page, size);
+    }
+
+    static String codeHash(String code) {
+        return codeHashOfNormalized(OneTimeSecret.normalize(code));
+    }
+
+    private static String codeHashOfNormalized(String normalized) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA persistence of stores and counter receipts. */
+package org.cascade.store.infrastructure;

@@ -1,0 +1,65 @@
+// The storage media as this browser keeps it: one media file in IndexedDB ({serial, rom, ram}).
+const DB = 'cascade';
+const STORE = 'media';
+const KEY = 'inserted';
+
+function open() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function run(mode, action) {
+  const db = await open();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = action(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request?.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads a media file's text into its parts; null when it is not one. */
+export function parseMediaFile(text) {
+  try {
+    const o = JSON.parse(text);
+    if (o?.format !== 'cascade-media/1' || typeof o.rom !== 'string' || typeof o.ram !== 'string') return null;
+    return { serial: String(o.serial ?? ''), rom: o.rom, ram: o.ram };
+  } catch {
+    return null;
+  }
+}
+
+export function toMediaFile(media) {
+  return JSON.stringify({ format: 'cascade-media/1', serial: media.serial, rom: media.rom, ram: media.ram });
+}
+
+/** The RAM version a sealed part claims, for display only: the center decides what it is worth. */
+export function ramVersion(media) {
+  try {
+    const payload = media.ram.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload)).ram.version;
+  } catch {
+    return null;
+  }
+}
+
+export const loadMedia = () => run('readonly', (s) => s.get(KEY));
+export const saveMedia = (media) => run('readwrite', (s) => s.put(media, KEY));
+export const forgetMedia = () => run('readwrite', (s) => s.delete(KEY));
+
+/** Replaces the RAM part after the center issued a new version of the same media. */
+export async function replaceRam(serial, ram) {
+  const media = await loadMedia();
+  if (!media || media.serial !== serial) return false;
+  await saveMedia({ ...media, ram });
+  return true;
+}
