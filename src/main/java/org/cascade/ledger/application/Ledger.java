@@ -24,6 +24,7 @@ import org.cascade.ledger.domain.LedgerEntry;
 import org.cascade.ledger.domain.LedgerRepository;
 import org.cascade.ledger.domain.LedgerTransaction;
 import org.cascade.ledger.domain.TransactionKind;
+import org.cascade.platform.application.ConflictRetried;
 import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.RuleViolation;
 
@@ -33,10 +34,11 @@ import org.cascade.platform.domain.RuleViolation;
  * that concurrent postings on shared accounts neither deadlock nor overdraw. Every entry on a
  * prepaid account writes its FIG. 12A accounting record and FIG. 12B history record.
  * <p>
- * Callers that post from outside a transaction should be {@code @ConflictRetried}: two twin
- * requests racing on one key end with one posting and one replay.
+ * Two twin requests racing on one key end with one posting and one replay: the loser's
+ * transaction hits the unique key and is run again ({@code @ConflictRetried}) by whoever began it.
  */
 @ApplicationScoped
+@ConflictRetried
 @Transactional
 public class Ledger {
 

@@ -1,16 +1,18 @@
 package org.cascade.platform.application;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cascade.platform.domain.RuleViolation;
 
 /**
  * Wraps outside the transaction (a lower priority than {@code @Transactional}'s), so each try is
- * a whole new transaction.
+ * a whole new transaction; a call made inside a running transaction is left to its outermost caller.
  */
 @ConflictRetried
 @Interceptor
@@ -19,8 +21,15 @@ public class ConflictRetryInterceptor {
 
     static final int ATTEMPTS = 8;
 
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
     @AroundInvoke
     public Object retry(InvocationContext ctx) throws Exception {
+        if (transactions.getTransactionKey() != null) {
+            // Inside someone else's transaction: only the outermost caller can start over.
+            return ctx.proceed();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return ctx.proceed();
