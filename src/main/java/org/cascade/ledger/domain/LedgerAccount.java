@@ -68,8 +68,9 @@ public class LedgerAccount {
         balance = Math.addExact(balance, amount);
     }
 
+    /** Refuses, before anything is applied, an amount that would overflow or overdraw this account. */
     void refuseOverdraft(long amount) {
-        if (type.neverNegative() && Math.addExact(balance, amount) < 0) {
+        if (Math.addExact(balance, amount) < 0 && type.neverNegative()) {
             throw new RuleViolation("ledger.balance.insufficient", balance, -amount);
         }
     }

@@ -109,7 +109,7 @@ public class JoseMediaSeal implements MediaSeal {
         try {
             JWTClaimsSet c = read.content();
             Map<String, Object> rom = c.getJSONObjectClaim("rom");
-            if (rom == null || c.getSubject() == null || c.getIssueTime() == null) {
+            if (rom == null || c.getSubject() == null || c.getIssueTime() == null || !(rom.get("accessKey") instanceof String)) {
                 return MediaReading.refused(MediaRefusal.MALFORMED);
             }
             return MediaReading.of(new MediaRom(c.getSubject(), c.getIssuer(), ((Number) rom.get("store")).longValue(),

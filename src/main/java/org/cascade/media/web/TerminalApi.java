@@ -31,6 +31,7 @@ import org.cascade.media.application.StorageMedias;
 import org.cascade.media.domain.MediaFile;
 import org.cascade.media.domain.MediaRefusal;
 import org.cascade.platform.domain.Role;
+import org.cascade.platform.web.ApiCaller;
 import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
 
@@ -99,10 +100,7 @@ public class TerminalApi {
     @GET
     @Path("terminal/media")
     public Response current() {
-        String serial = signedInSerial();
-        if (serial == null) {
-            return unauthenticated();
-        }
+        String serial = ApiCaller.require(request, Role.TERMINAL);
         String ram = media.currentRam(serial);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("serial", serial);
@@ -116,10 +114,7 @@ public class TerminalApi {
     @Path("terminal/records")
     public Response records(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        String serial = signedInSerial();
-        if (serial == null) {
-            return unauthenticated();
-        }
+        String serial = ApiCaller.require(request, Role.TERMINAL);
         var accounting = media.accountingRecords(serial, page, size);
         var history = media.history(serial, page, size);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -132,15 +127,5 @@ public class TerminalApi {
         out.put("accountingTotal", accounting.total());
         out.put("historyTotal", history.total());
         return Response.ok(out).build();
-    }
-
-    private String signedInSerial() {
-        return request.getUserPrincipal() != null && request.isUserInRole(Role.TERMINAL.group())
-                ? request.getUserPrincipal().getName() : null;
-    }
-
-    private Response unauthenticated() {
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .entity(Map.of("message", messages.text(Languages.of(request), "api.unauthenticated"))).build();
     }
 }

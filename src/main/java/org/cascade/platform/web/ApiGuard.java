@@ -38,7 +38,7 @@ public class ApiGuard implements ContainerRequestFilter, ContainerResponseFilter
             return;
         }
         var session = request.getSession(false);
-        String path = context.getUriInfo().getPath();
+        String path = context.getUriInfo().getPath().replaceFirst("^/", "");
         if (session != null && Boolean.TRUE.equals(session.getAttribute(FrontController.PASSWORD_CHANGE_REQUIRED))
                 && !path.startsWith("session")) {
             context.abortWith(ApiErrors.error(Response.Status.FORBIDDEN, "password.forced", request));

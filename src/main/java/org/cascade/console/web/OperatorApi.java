@@ -1,0 +1,129 @@
+package org.cascade.console.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cascade.media.application.StorageMedias;
+import org.cascade.media.domain.StorageMedia;
+import org.cascade.platform.application.StaffAccounts;
+import org.cascade.platform.domain.Role;
+import org.cascade.platform.web.ApiCaller;
+import org.cascade.store.application.Stores;
+
+/** The operator's API: stores, clerks, holders, storage media and rollback attempts. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OperatorApi {
+
+    public record NewStore(@NotBlank @Size(max = 80) String name, @Size(max = 200) String address) {
+    }
+
+    public record NewAccount(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 80) String displayName) {
+    }
+
+    public record Revocation(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    @Inject
+    Stores stores;
+
+    @Inject
+    StaffAccounts staff;
+
+    @Inject
+    StorageMedias media;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("stores")
+    public List<Map<String, Object>> stores() {
+        ApiCaller.require(request, Role.OPERATOR);
+        return stores.all().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("name", s.name());
+            m.put("address", s.address());
+            return m;
+        }).toList();
+    }
+
+    @POST
+    @Path("stores")
+    public Map<String, Object> openStore(@Valid @NotNull NewStore body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        var store = stores.open(body.name(), body.address());
+        return Map.of("id", store.id(), "name", store.name());
+    }
+
+    @POST
+    @Path("stores/{store}/clerks")
+    public Map<String, Object> hireClerk(@PathParam("store") long store, @Valid @NotNull NewAccount body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        var opened = stores.hireClerk(store, body.username(), body.displayName());
+        return Map.of("username", opened.account().username(), "oneTimePassword", opened.oneTimePassword());
+    }
+
+    @POST
+    @Path("holders")
+    public Map<String, Object> openHolder(@Valid @NotNull NewAccount body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        var opened = staff.open(body.username(), body.displayName(), Role.HOLDER, null);
+        return Map.of("username", opened.account().username(), "oneTimePassword", opened.oneTimePassword());
+    }
+
+    @GET
+    @Path("media")
+    public List<Map<String, Object>> searchMedia(@QueryParam("serial") @DefaultValue("CM-") @Size(max = 16) String serial) {
+        ApiCaller.require(request, Role.OPERATOR);
+        return media.search(serial).stream().map(OperatorApi::media).toList();
+    }
+
+    @POST
+    @Path("media/{serial}/revocation")
+    public Map<String, Object> revoke(@PathParam("serial") @Size(max = 16) String serial, @Valid @NotNull Revocation body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        media.revoke(serial, body.reason());
+        return media(media.find(serial));
+    }
+
+    @GET
+    @Path("media/rollback-attempts")
+    public List<Map<String, Object>> rollbackAttempts() {
+        ApiCaller.require(request, Role.OPERATOR);
+        return media.recentRollbackAttempts().stream().map(r -> Map.<String, Object>of("serial", r.serial(),
+                "presentedVersion", r.presentedVersion(), "deliveredVersion", r.deliveredVersion(), "at", r.at().toString(),
+                "address", String.valueOf(r.address()))).toList();
+    }
+
+    private static Map<String, Object> media(StorageMedia m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("serial", m.serial());
+        out.put("store", m.storeId());
+        out.put("issuedAt", m.issuedAt().toString());
+        out.put("version", m.version());
+        out.put("status", m.status().name());
+        out.put("reissuedAs", m.reissuedAs());
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package org.cascade.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * The center as tests reach it over HTTP: a JSON API client with its own session, and the
+ * operator account, taken over once per test run the way a new operator does it — the one-time
+ * password from the server log, then the forced change to a password of the test's choosing.
+ */
+public final class Center {
+
+    private static final Pattern ONE_TIME = Pattern.compile(
+            "operator account 'operator' was created with the one-time password ([0-9A-Z-]+)");
+    private static String operatorPassword;
+    private static boolean operatorWasForcedToChange;
+
+    private final URI base;
+    private final HttpClient http;
+    private String csrf;
+
+    public Center(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    /** The one-time passwords printed in the server log during this run (one per new database). */
+    public static List<String> oneTimePasswordsInLog() throws IOException {
+        Path log = Path.of(System.getProperty("cascade.server.log"));
+        Matcher m = ONE_TIME.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The operator's password, after taking the account over from its one-time password if nobody has yet. */
+    public static synchronized String operatorPassword(URL base) throws Exception {
+        if (operatorPassword == null) {
+            List<String> printed = oneTimePasswordsInLog();
+            if (printed.size() != 1) {
+                throw new IllegalStateException("expected one one-time password in the log of a fresh run, found " + printed.size());
+            }
+            Center center = new Center(base);
+            center.signIn("operator", printed.get(0));
+            // Before the change, nothing but the session calls is allowed.
+            operatorWasForcedToChange = center.get("api/stores").statusCode() == 403;
+            String chosen = "op-" + UUID.randomUUID();
+            HttpResponse<String> changed = center.post("api/session/password",
+                    Json.createObjectBuilder().add("current", printed.get(0)).add("chosen", chosen).build());
+            if (changed.statusCode() != 204) {
+                throw new IllegalStateException("could not change the operator's password: " + changed.body());
+            }
+            operatorPassword = chosen;
+        }
+        return operatorPassword;
+    }
+
+    public static synchronized boolean operatorWasForcedToChange() {
+        return operatorWasForcedToChange;
+    }
+
+    public static Center asOperator(URL base) throws Exception {
+        Center c = new Center(base);
+        c.signIn("operator", operatorPassword(base));
+        return c;
+    }
+
+    public HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("api/session", Json.createObjectBuilder().add("username", username).add("password", password).build());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
+        }
+        csrf = json(r).getString("csrfToken");
+        return r;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, JsonValue body) throws IOException, InterruptedException {
+        if (csrf == null) {
+            csrf = json(get("api/session")).getString("csrfToken");
+        }
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Opens a store with one clerk whose password is already changed from the one-time one; returns the clerk's password. */
+    public record Clerk(long storeId, String storeName, String username, String password) {
+    }
+
+    public Clerk openStoreWithClerk(String label) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> store = post("api/stores", Json.createObjectBuilder().add("name", label + " " + suffix).build());
+        long storeId = json(store).getJsonNumber("id").longValue();
+        String username = "clerk-" + suffix;
+        HttpResponse<String> clerk = post("api/stores/" + storeId + "/clerks",
+                Json.createObjectBuilder().add("username", username).add("displayName", "Clerk " + suffix).build());
+        String oneTime = json(clerk).getString("oneTimePassword");
+        Center asClerk = new Center(base.toURL());
+        asClerk.signIn(username, oneTime);
+        String chosen = "clerk-" + UUID.randomUUID();
+        HttpResponse<String> changed = asClerk.post("api/session/password",
+                Json.createObjectBuilder().add("current", oneTime).add("chosen", chosen).build());
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException(changed.body());
+        }
+        return new Clerk(storeId, label + " " + suffix, username, chosen);
+    }
+}
