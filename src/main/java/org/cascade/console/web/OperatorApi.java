@@ -3,7 +3,6 @@ package org.cascade.console.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,11 +24,14 @@ import org.cascade.media.domain.StorageMedia;
 import org.cascade.platform.application.StaffAccounts;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.web.ApiCaller;
+import org.cascade.platform.web.ApiInput;
+import org.cascade.platform.web.JsonApi;
 import org.cascade.store.application.Stores;
 
 /** The operator's API: stores, clerks, holders, storage media and rollback attempts. */
 @Path("")
 @RequestScoped
+@JsonApi
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorApi {
@@ -52,6 +54,9 @@ public class OperatorApi {
     @Inject
     StorageMedias media;
 
+    @Inject
+    ApiInput input;
+
     @Context
     HttpServletRequest request;
 
@@ -70,39 +75,43 @@ public class OperatorApi {
 
     @POST
     @Path("stores")
-    public Map<String, Object> openStore(@Valid @NotNull NewStore body) {
+    public Map<String, Object> openStore(NewStore body) {
         ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
         var store = stores.open(body.name(), body.address());
         return Map.of("id", store.id(), "name", store.name());
     }
 
     @POST
     @Path("stores/{store}/clerks")
-    public Map<String, Object> hireClerk(@PathParam("store") long store, @Valid @NotNull NewAccount body) {
+    public Map<String, Object> hireClerk(@PathParam("store") long store, NewAccount body) {
         ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
         var opened = stores.hireClerk(store, body.username(), body.displayName());
         return Map.of("username", opened.account().username(), "oneTimePassword", opened.oneTimePassword());
     }
 
     @POST
     @Path("holders")
-    public Map<String, Object> openHolder(@Valid @NotNull NewAccount body) {
+    public Map<String, Object> openHolder(NewAccount body) {
         ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
         var opened = staff.open(body.username(), body.displayName(), Role.HOLDER, null);
         return Map.of("username", opened.account().username(), "oneTimePassword", opened.oneTimePassword());
     }
 
     @GET
     @Path("media")
-    public List<Map<String, Object>> searchMedia(@QueryParam("serial") @DefaultValue("CM-") @Size(max = 16) String serial) {
+    public List<Map<String, Object>> searchMedia(@QueryParam("serial") @DefaultValue("CM-") String serial) {
         ApiCaller.require(request, Role.OPERATOR);
         return media.search(serial).stream().map(OperatorApi::media).toList();
     }
 
     @POST
     @Path("media/{serial}/revocation")
-    public Map<String, Object> revoke(@PathParam("serial") @Size(max = 16) String serial, @Valid @NotNull Revocation body) {
+    public Map<String, Object> revoke(@PathParam("serial") String serial, Revocation body) {
         ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
         media.revoke(serial, body.reason());
         return media(media.find(serial));
     }

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -36,6 +38,11 @@ public class CenterKeys {
     /** Set in server.xml from the {@code cascade.data.dir} variable. */
     @Resource(lookup = "cascade/dataDir")
     String dataDir;
+
+    /** The key is made (or read) when the application starts, not at the first sale. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object event, MediaSeal seal) {
+        seal.issuer();
+    }
 
     @Produces
     @Singleton

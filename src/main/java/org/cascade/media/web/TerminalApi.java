@@ -7,7 +7,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,12 +31,15 @@ import org.cascade.media.domain.MediaFile;
 import org.cascade.media.domain.MediaRefusal;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.web.ApiCaller;
+import org.cascade.platform.web.ApiInput;
+import org.cascade.platform.web.JsonApi;
 import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
 
 /** The terminal's API: insert a media (sign in), redeem a hand-over code, the current RAM version, the records. */
 @Path("")
 @RequestScoped
+@JsonApi
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TerminalApi {
@@ -57,6 +59,9 @@ public class TerminalApi {
     @Inject
     Messages messages;
 
+    @Inject
+    ApiInput input;
+
     @Context
     HttpServletRequest request;
 
@@ -69,7 +74,8 @@ public class TerminalApi {
      */
     @POST
     @Path("terminal/session")
-    public Response insert(@Valid @NotNull Insert body) {
+    public Response insert(Insert body) {
+        input.valid(body);
         MediaCredential credential = new MediaCredential(body.media(), body.password().toCharArray(), request.getRemoteAddr());
         AuthenticationStatus status = security.authenticate(request, response,
                 AuthenticationParameters.withParams().newAuthentication(true).credential(credential));
@@ -91,7 +97,8 @@ public class TerminalApi {
     /** Fetches the media file a store handed over as a code; the code then no longer works. */
     @POST
     @Path("media/redemptions")
-    public Map<String, Object> redeem(@Valid @NotNull Redemption body) {
+    public Map<String, Object> redeem(Redemption body) {
+        input.valid(body);
         MediaFile file = media.redeem(body.code());
         return Map.of("serial", file.serial(), "media", file.toJson());
     }
@@ -112,8 +119,8 @@ public class TerminalApi {
 
     @GET
     @Path("terminal/records")
-    public Response records(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public Response records(@QueryParam("page") @DefaultValue("0") int page,
+                            @QueryParam("size") @DefaultValue("20") int size) {
         String serial = ApiCaller.require(request, Role.TERMINAL);
         var accounting = media.accountingRecords(serial, page, size);
         var history = media.history(serial, page, size);

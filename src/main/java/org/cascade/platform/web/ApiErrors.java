@@ -47,6 +47,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (e instanceof RuleViolation rv) {
             return json(422, messages.text(locale, rv), rv.messageKey());
         }
+        if (e instanceof ApiInput.InvalidInput invalid) {
+            e = invalid.violations();
+        }
         if (e instanceof ConstraintViolationException cv) {
             List<String> texts = messages.texts(locale, cv.getConstraintViolations());
             return json(400, String.join(" ", texts), "invalid");

@@ -25,6 +25,13 @@ public class ApiGuard implements ContainerRequestFilter, ContainerResponseFilter
 
     @Override
     public void filter(ContainerRequestContext context) {
+        var session = request.getSession(false);
+        String path = context.getUriInfo().getPath().replaceFirst("^/", "");
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(FrontController.PASSWORD_CHANGE_REQUIRED))
+                && !path.startsWith("session")) {
+            context.abortWith(ApiErrors.error(Response.Status.FORBIDDEN, "password.forced", request));
+            return;
+        }
         String method = context.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return;
@@ -35,13 +42,6 @@ public class ApiGuard implements ContainerRequestFilter, ContainerResponseFilter
         }
         if (!Csrf.verify(request)) {
             context.abortWith(ApiErrors.error(Response.Status.FORBIDDEN, "api.csrf", request));
-            return;
-        }
-        var session = request.getSession(false);
-        String path = context.getUriInfo().getPath().replaceFirst("^/", "");
-        if (session != null && Boolean.TRUE.equals(session.getAttribute(FrontController.PASSWORD_CHANGE_REQUIRED))
-                && !path.startsWith("session")) {
-            context.abortWith(ApiErrors.error(Response.Status.FORBIDDEN, "password.forced", request));
         }
     }
 

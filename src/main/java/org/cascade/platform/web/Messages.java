@@ -32,31 +32,37 @@ public class Messages implements IMessageResolver {
     }
 
     private String find(Locale locale, String key, Object[] args) {
-        String pattern;
+        String pattern = pattern(locale, key);
+        return pattern == null ? null : new MessageFormat(pattern, locale).format(args);
+    }
+
+    private static String pattern(Locale locale, String key) {
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), NO_FALLBACK).getString(key);
+            return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), NO_FALLBACK).getString(key);
         } catch (MissingResourceException e) {
             return null;
         }
-        return new MessageFormat(pattern, locale).format(args);
     }
 
     public String text(Locale locale, RuleViolation refusal) {
         return text(locale, refusal.messageKey(), refusal.arguments());
     }
 
-    /** A Bean Validation message, its template a key with {attribute} placeholders. */
+    /**
+     * A Bean Validation message. Its template is a key of the bundle whose text names the
+     * constraint's attributes ({min}, {max}, {value}); those are filled in, not MessageFormat.
+     */
     public String text(Locale locale, ConstraintViolation<?> violation) {
         String template = violation.getMessageTemplate();
         String key = template.startsWith("{") && template.endsWith("}") ? template.substring(1, template.length() - 1) : template;
-        String text = text(locale, key);
-        if (text.equals(key) && key.startsWith("jakarta.validation")) {
-            text = violation.getMessage();
+        String text = pattern(locale, key);
+        if (text == null) {
+            return violation.getMessage();
         }
         for (Map.Entry<String, Object> attribute : violation.getConstraintDescriptor().getAttributes().entrySet()) {
             text = text.replace("{" + attribute.getKey() + "}", String.valueOf(attribute.getValue()));
         }
-        return text;
+        return text.replace("''", "'");
     }
 
     public List<String> texts(Locale locale, java.util.Set<? extends ConstraintViolation<?>> violations) {

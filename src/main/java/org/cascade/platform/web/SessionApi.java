@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,6 +30,7 @@ import org.cascade.platform.domain.Role;
 /** The API's session: who is signed in and the CSRF token (GET), staff sign-in (POST), sign-out (DELETE). */
 @Path("session")
 @RequestScoped
+@JsonApi
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionApi {
@@ -46,6 +46,9 @@ public class SessionApi {
 
     @Inject
     Messages messages;
+
+    @Inject
+    ApiInput input;
 
     @Context
     HttpServletRequest request;
@@ -69,7 +72,8 @@ public class SessionApi {
     }
 
     @POST
-    public Response signIn(@Valid @NotNull StaffSignIn body) {
+    public Response signIn(StaffSignIn body) {
+        input.valid(body);
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .newAuthentication(true).credential(new UsernamePasswordCredential(body.username(), body.password())));
         if (status != AuthenticationStatus.SUCCESS) {
@@ -88,7 +92,8 @@ public class SessionApi {
 
     @POST
     @Path("password")
-    public Response changePassword(@Valid @NotNull PasswordChange body) {
+    public Response changePassword(PasswordChange body) {
+        input.valid(body);
         if (request.getUserPrincipal() == null || request.isUserInRole(Role.TERMINAL.group())) {
             return ApiErrors.error(Response.Status.UNAUTHORIZED, "api.unauthenticated", request);
         }

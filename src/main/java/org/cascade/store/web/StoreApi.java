@@ -3,7 +3,6 @@ package org.cascade.store.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +27,8 @@ import org.cascade.media.domain.MediaFile;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.ApiCaller;
+import org.cascade.platform.web.ApiInput;
+import org.cascade.platform.web.JsonApi;
 import org.cascade.store.application.StoreCounter;
 import org.cascade.store.domain.CounterReceipt;
 import org.cascade.store.domain.DailyReport;
@@ -35,6 +36,7 @@ import org.cascade.store.domain.DailyReport;
 /** The store counter's API, for the signed-in clerk's own store; daily reports also for the operator. */
 @Path("")
 @RequestScoped
+@JsonApi
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoreApi {
@@ -58,21 +60,26 @@ public class StoreApi {
     @Inject
     StorageMedias media;
 
+    @Inject
+    ApiInput input;
+
     @Context
     HttpServletRequest request;
 
     /** Sells a media; the answer carries its file and one-time code (absent when the request key was seen before). */
     @POST
     @Path("store/sales")
-    public Map<String, Object> sell(@Valid @NotNull Sale body) {
+    public Map<String, Object> sell(Sale body) {
         String clerk = ApiCaller.require(request, Role.CLERK);
+        input.valid(body);
         return done(counter.sell(clerk, body.amount(), body.password().toCharArray(), body.requestKey()));
     }
 
     @POST
     @Path("store/replenishments")
-    public Map<String, Object> replenish(@Valid @NotNull Replenishment body) {
+    public Map<String, Object> replenish(Replenishment body) {
         String clerk = ApiCaller.require(request, Role.CLERK);
+        input.valid(body);
         return done(counter.replenish(clerk, body.media(), body.amount(), body.requestKey()));
     }
 
@@ -85,8 +92,9 @@ public class StoreApi {
 
     @POST
     @Path("store/reissues")
-    public Map<String, Object> reissue(@Valid @NotNull Reissue body) {
+    public Map<String, Object> reissue(Reissue body) {
         String clerk = ApiCaller.require(request, Role.CLERK);
+        input.valid(body);
         return done(counter.reissue(clerk, body.revokedSerial(), body.password().toCharArray(), body.requestKey()));
     }
 
