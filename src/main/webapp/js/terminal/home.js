@@ -5,7 +5,7 @@ import { replaceRam, loadMedia, toMediaFile } from './media-store.js';
 const $ = (id) => document.getElementById(id);
 
 async function sync() {
-  const current = await api('GET', '/api/terminal/media');
+  const current = await api('POST', '/api/terminal/media', {});
   const replaced = await replaceRam(current.serial, current.ram);
   $('media-sync').textContent = replaced ? $('media-sync').dataset.synced.replace('{0}', current.version)
                                          : $('media-sync').dataset.elsewhere;

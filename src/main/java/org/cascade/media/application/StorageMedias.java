@@ -101,13 +101,15 @@ public class StorageMedias {
     }
 
     /** The media file again, for the clerk's download while the buyer has not redeemed the code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public MediaFile handoverFile(long handoverId, long storeId) {
         MediaHandover h = media.handover(handoverId).orElseThrow(() -> new NotFound("media.handover.unknown"));
         StorageMedia m = find(h.serial());
         if (m.storeId() != storeId) {
             throw new NotFound("media.handover.unknown");
         }
-        return new MediaFile(m.serial(), h.sealedRom(clock.instant()), deliverRam(m));
+        // A file the clerk may or may not hand over: it does not move the rollback baseline.
+        return new MediaFile(m.serial(), h.sealedRom(clock.instant()), sealRam(m, m.version()));
     }
 
     /** The buyer's browser redeems the code for the media file; the code is spent. */
@@ -129,7 +131,10 @@ public class StorageMedias {
     }
 
     private String deliverRam(StorageMedia m) {
-        long version = m.deliver();
+        return sealRam(m, m.deliver());
+    }
+
+    private String sealRam(StorageMedia m, long version) {
         LedgerAccount account = ledger.account(m.accountId());
         List<MediaRam.Line> lines = ledger.accountingRecords(m.accountId(), 0, RECORDS_ON_MEDIA).items().stream()
                 .map(r -> new MediaRam.Line(r.eventId(), r.occurredAt(), r.reason().name(), r.amount(), r.balance(), r.partner()))

@@ -103,8 +103,11 @@ public class TerminalApi {
         return Map.of("serial", file.serial(), "media", file.toJson());
     }
 
-    /** The media's current RAM part; the terminal replaces its copy with it. */
-    @GET
+    /**
+     * Hands the terminal the media's current RAM part, which it stores in place of its copy; from
+     * now on an older copy is a rollback. A POST, since it moves that baseline.
+     */
+    @POST
     @Path("terminal/media")
     public Response current() {
         String serial = ApiCaller.require(request, Role.TERMINAL);

@@ -173,7 +173,7 @@ public class StoreCounter {
     }
 
     /** The media file of a sale or re-issue, for download while the buyer has not redeemed its code. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public MediaFile handoverFile(@NotBlank String clerk, long receiptId) {
         Store store = storeOf(clerk);
         CounterReceipt r = receipt(clerk, receiptId);

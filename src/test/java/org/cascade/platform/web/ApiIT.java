@@ -100,7 +100,7 @@ class ApiIT {
         assertEquals("MALFORMED", body.getString("reason"));
         assertEquals("これは Cascade の記憶メディアのファイルではありません。", body.getString("message"));
 
-        HttpResponse<String> notSignedIn = http.send(HttpRequest.newBuilder(URI.create(base + "api/terminal/media")).GET().build(),
+        HttpResponse<String> notSignedIn = http.send(HttpRequest.newBuilder(URI.create(base + "api/terminal/records")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, notSignedIn.statusCode());
     }
