@@ -106,6 +106,23 @@ public final class Center {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Uploads bytes through the resumable upload API in one chunk; returns the upload id. */
+    public String upload(byte[] data, String purpose, String fileName) throws IOException, InterruptedException {
+        HttpResponse<String> begun = post("api/uploads", Json.createObjectBuilder().add("purpose", purpose)
+                .add("fileName", fileName).add("size", data.length).build());
+        if (begun.statusCode() / 100 != 2) {
+            throw new IllegalStateException("upload refused: " + begun.body());
+        }
+        String id = json(begun).getString("id");
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(base.resolve("api/uploads/" + id))
+                .header("Content-Type", "application/octet-stream").header("Upload-Offset", "0").header("X-CSRF-Token", csrf)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        if (sent.statusCode() != 200) {
+            throw new IllegalStateException("chunk refused: " + sent.body());
+        }
+        return id;
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

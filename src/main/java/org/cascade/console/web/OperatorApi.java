@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cascade.catalog.application.Advertising;
 import org.cascade.media.application.StorageMedias;
 import org.cascade.media.domain.StorageMedia;
 import org.cascade.platform.application.StaffAccounts;
@@ -42,6 +43,10 @@ public class OperatorApi {
     public record NewAccount(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 80) String displayName) {
     }
 
+    public record Funds(@jakarta.validation.constraints.Min(1) long amount,
+                        @NotNull @jakarta.validation.constraints.Pattern(regexp = Advertising.REQUEST_KEY) String requestKey) {
+    }
+
     public record Revocation(@NotBlank @Size(max = 200) String reason) {
     }
 
@@ -53,6 +58,9 @@ public class OperatorApi {
 
     @Inject
     StorageMedias media;
+
+    @Inject
+    Advertising advertising;
 
     @Inject
     ApiInput input;
@@ -98,6 +106,15 @@ public class OperatorApi {
         input.valid(body);
         var opened = staff.open(body.username(), body.displayName(), Role.HOLDER, null);
         return Map.of("username", opened.account().username(), "oneTimePassword", opened.oneTimePassword());
+    }
+
+    /** Records money a holder paid in for advertising. */
+    @POST
+    @Path("holders/{holder}/funds")
+    public Map<String, Object> topUp(@PathParam("holder") String holder, Funds body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
+        return Map.of("holder", holder, "funds", advertising.topUp(holder, body.amount(), body.requestKey()));
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.cascade.console.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.cascade.catalog.application.Advertising;
 import org.cascade.platform.application.StaffAccounts;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.web.PageController;
@@ -12,7 +13,7 @@ import org.cascade.store.application.Stores;
 
 /** The operator's center page: stores and their reports, staff accounts, and opening new ones. */
 @ApplicationScoped
-@Route(value = {"/operator", "/operator/stores", "/operator/clerks", "/operator/holders"}, roles = Role.OPERATOR)
+@Route(value = {"/operator", "/operator/stores", "/operator/clerks", "/operator/holders", "/operator/funds"}, roles = Role.OPERATOR)
 public class OperatorHomeController implements PageController {
 
     @Inject
@@ -21,9 +22,14 @@ public class OperatorHomeController implements PageController {
     @Inject
     StaffAccounts staff;
 
+    @Inject
+    Advertising advertising;
+
     @Override
     public View get(PageRequest request) {
-        request.put("stores", stores.all()).put("accounts", staff.all());
+        request.put("stores", stores.all()).put("accounts", staff.all())
+                .put("holders", staff.all().stream().filter(a -> a.role() == Role.HOLDER).toList())
+                .put("requestKey", request.param("requestKey").orElse(java.util.UUID.randomUUID().toString()));
         return View.template("operator/home");
     }
 
@@ -42,6 +48,12 @@ public class OperatorHomeController implements PageController {
             case "/operator/holders" -> {
                 var opened = staff.open(request.required("username"), request.required("displayName"), Role.HOLDER, null);
                 request.flash("operator.account.opened", opened.account().username(), opened.oneTimePassword());
+            }
+            case "/operator/funds" -> {
+                String holder = request.required("holder");
+                long balance = advertising.topUp(holder, request.requiredLong("amount", 1, Advertising.MAX_TOPUP),
+                        request.required("requestKey"));
+                request.flash("operator.funds.added", holder, balance);
             }
             default -> {
                 return View.status(404);

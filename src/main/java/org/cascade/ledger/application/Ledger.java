@@ -144,7 +144,12 @@ public class Ledger {
         return repository.totalsByKind(accountId, from, to);
     }
 
-    /** The invariants DESIGN.md promises; all zero on a sound ledger. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, Long> sumsByContent(@NotNull AccountType type, @NotBlank String owner) {
+        return repository.sumsByContent(type, owner);
+    }
+
+    /** The invariants the ledger promises; all zero on a sound ledger. */
     public record Invariants(long sumOfAllBalances, long negativePrepaidAccounts, long unbalancedTransactions,
                              long driftedAccounts, long duplicateIdempotencyKeys) {
 

@@ -10,6 +10,8 @@ public enum AccountType {
     HOLDER_PAYABLE(false),
     /** The center's own revenue. */
     CENTER_REVENUE(false),
+    /** Money a holder has paid in (through the operator) to spend on advertising; never below zero. */
+    HOLDER_FUNDS(true),
     /** Advertising fees paid by holders. */
     ADVERTISING(false),
     /** Money on its way to or from the financial institution. */

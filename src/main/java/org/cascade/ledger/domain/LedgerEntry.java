@@ -16,6 +16,10 @@ import jakarta.persistence.Table;
         query = "select e.transaction.kind, count(e), coalesce(sum(e.amount), 0) from LedgerEntry e "
                 + "where e.account.id = :account and e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
                 + "group by e.transaction.kind")
+@NamedQuery(name = "LedgerEntry.sumByContentForOwner",
+        query = "select e.transaction.contentId, coalesce(sum(e.amount), 0) from LedgerEntry e "
+                + "where e.account.type = :type and e.account.owner = :owner and e.transaction.contentId is not null "
+                + "group by e.transaction.contentId")
 public class LedgerEntry {
 
     @Id

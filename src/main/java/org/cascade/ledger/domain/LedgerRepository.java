@@ -41,6 +41,9 @@ public interface LedgerRepository {
     record KindTotal(TransactionKind kind, long count, long sum) {
     }
 
+    /** Per content, the sum of the entries on one owner's account of a type (e.g. a holder's royalties). */
+    java.util.Map<String, Long> sumsByContent(AccountType type, String owner);
+
     long sumOfAllBalances();
 
     long countNegativePrepaidAccounts();

@@ -12,5 +12,9 @@ public enum TransactionKind {
     /** A mistaken replenishment taken back by its store (compensates a REPLENISHMENT). */
     REPLENISHMENT_VOID,
     /** The balance of a revoked (lost) media carried onto its replacement. */
-    MEDIA_REISSUE
+    MEDIA_REISSUE,
+    /** A holder's payment in, recorded by the operator, for advertising. */
+    HOLDER_TOPUP,
+    /** An advertising fee a holder paid from their funds. */
+    ADVERTISING_FEE
 }

@@ -112,6 +112,16 @@ public class JpaLedgerRepository implements LedgerRepository {
     }
 
     @Override
+    public java.util.Map<String, Long> sumsByContent(AccountType type, String owner) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Object[] row : em.createNamedQuery("LedgerEntry.sumByContentForOwner", Object[].class)
+                .setParameter("type", type).setParameter("owner", owner).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    @Override
     public long sumOfAllBalances() {
         return ((Number) em.createNamedQuery("LedgerAccount.sumOfBalances").getSingleResult()).longValue();
     }

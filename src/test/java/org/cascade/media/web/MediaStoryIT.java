@@ -96,8 +96,10 @@ class MediaStoryIT {
         assertEquals("3,000 yen", buyer.findElement(By.id("balance")).getText());
         ready(buyer);
         String versionOne = mediaFileInBrowser(buyer);
+        buyer.findElement(By.id("records")).click();
         assertEquals(1, buyer.findElements(By.cssSelector("#accounting tbody tr")).size());
         assertTrue(buyer.findElement(By.cssSelector("#history tbody tr")).getText().contains("Purchase at a store"));
+        buyer.get(base + "terminal/home");
 
         // The code works once only.
         WebDriver stranger = Browsers.open();
@@ -123,7 +125,9 @@ class MediaStoryIT {
         assertEquals("2", buyer.findElement(By.id("media-sync")).getAttribute("data-version"));
         String versionTwo = mediaFileInBrowser(buyer);
         assertNotEquals(versionOne, versionTwo);
+        buyer.get(base + "terminal/records");
         assertEquals(2, buyer.findElements(By.cssSelector("#accounting tbody tr")).size());
+        buyer.get(base + "terminal/home");
 
         // Signed out, the media kept in the browser signs in again, but not with a wrong password.
         buyer.findElement(By.id("signout")).click();
@@ -151,7 +155,7 @@ class MediaStoryIT {
         clerk.get(base + "store");
         clerk.findElement(By.cssSelector("#recent tr[data-receipt] button.void")).click();
         assertTrue(visible(clerk, By.cssSelector(".flash")).getText().contains("was voided"));
-        buyer.navigate().refresh();
+        buyer.get(base + "terminal/records");
         assertEquals("3,000 yen", buyer.findElement(By.id("balance")).getText());
         assertEquals(3, buyer.findElements(By.cssSelector("#accounting tbody tr")).size());
 

@@ -1,4 +1,4 @@
-package org.cascade.media.infrastructure;
+package org.cascade.platform.infrastructure;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,12 +23,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.cascade.media.domain.MediaSeal;
 
 /**
- * The center's media signing key: an EC P-256 key generated at the first start into
- * {@code <data dir>/keys/media-signing.jwk}, readable by the server's user only, never logged.
- * The issuer name is drawn with it, so that media of another installation are foreign here.
+ * The center's signing key, for storage media and contents manifests alike: an EC P-256 key
+ * generated at the first start into {@code <data dir>/keys/media-signing.jwk}, readable by the
+ * server's user only, never logged. The issuer name is drawn with it, so that what another
+ * installation signed is foreign here.
  */
 @ApplicationScoped
 public class CenterKeys {
@@ -40,13 +40,13 @@ public class CenterKeys {
     String dataDir;
 
     /** The key is made (or read) when the application starts, not at the first sale. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object event, MediaSeal seal) {
-        seal.issuer();
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object event, CenterKey key) {
+        key.issuer();
     }
 
     @Produces
     @Singleton
-    MediaSeal mediaSeal() {
+    CenterKey centerKey() {
         Path keys = Path.of(dataDir, "keys");
         Path file = keys.resolve("media-signing.jwk");
         try {
@@ -55,8 +55,7 @@ public class CenterKeys {
                 generate(file);
             }
             ECKey key = ECKey.parse(Files.readString(file, StandardCharsets.UTF_8));
-            String issuer = "urn:cascade:center:" + key.getKeyID();
-            return new JoseMediaSeal(key, issuer);
+            return new CenterKey(key, "urn:cascade:center:" + key.getKeyID());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the media signing key under " + keys, e);
         } catch (ParseException e) {

@@ -9,10 +9,10 @@ import org.cascade.platform.web.PageRequest;
 import org.cascade.platform.web.Route;
 import org.cascade.platform.web.View;
 
-/** The terminal's home: balance, FIG. 12A accounting records and FIG. 12B history, newest first, paged. */
+/** The terminal's records: balance, FIG. 12A accounting records and FIG. 12B history, newest first, paged. */
 @ApplicationScoped
-@Route(value = "/terminal/home", roles = Role.TERMINAL)
-public class TerminalHomeController implements PageController {
+@Route(value = "/terminal/records", roles = Role.TERMINAL)
+public class TerminalRecordsController implements PageController {
 
     static final int PAGE_SIZE = 10;
 
@@ -26,7 +26,7 @@ public class TerminalHomeController implements PageController {
                 .put("balance", media.balance(serial))
                 .put("accounting", media.accountingRecords(serial, pageParam(request, "apage"), PAGE_SIZE))
                 .put("history", media.history(serial, pageParam(request, "hpage"), PAGE_SIZE));
-        return View.template("terminal/home");
+        return View.template("terminal/records");
     }
 
     private static int pageParam(PageRequest request, String name) {

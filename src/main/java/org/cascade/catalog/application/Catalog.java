@@ -1,0 +1,123 @@
+package org.cascade.catalog.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cascade.catalog.domain.Advertisement;
+import org.cascade.catalog.domain.AdvertisementKind;
+import org.cascade.catalog.domain.BoardPost;
+import org.cascade.catalog.domain.Content;
+import org.cascade.catalog.domain.ContentRepository;
+import org.cascade.catalog.domain.DisplayConditions;
+import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListQuery;
+import org.cascade.catalog.domain.ListSort;
+import org.cascade.catalog.domain.Manifest;
+import org.cascade.catalog.domain.ManifestSeal;
+import org.cascade.platform.application.Page;
+import org.cascade.platform.domain.NotFound;
+
+/**
+ * The contents list generating section (22): the list a user sees, arranged by their display
+ * conditions, with what their balance can and cannot pay for; a content's page; the best hits;
+ * the banners; and the signed manifest terminals fetch.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Catalog {
+
+    @Inject
+    ContentRepository contents;
+
+    @Inject
+    ManifestSeal seal;
+
+    @Inject
+    Clock clock;
+
+    /** One line of a user's list: the content, whether it is sponsored, and what the balance lacks (0 when affordable). */
+    public record Line(Content content, boolean sponsored, long shortfall) {
+
+        public boolean affordable() {
+            return shortfall == 0;
+        }
+    }
+
+    public record Search(String text, Genre genre, Long minPrice, Long maxPrice, ListSort sort, Integer page) {
+    }
+
+    public Page<Line> listFor(@NotBlank String serial, long balance, @NotNull Search search) {
+        DisplayConditions conditions = conditions(serial);
+        Set<String> sponsored = contents.active(AdvertisementKind.PREFERRED_POSITION, clock.instant()).stream()
+                .map(Advertisement::contentId).collect(Collectors.toSet());
+        ListQuery query = new ListQuery(search.text(), search.genre(), search.minPrice(), search.maxPrice(),
+                search.sort() == null ? conditions.sort() : search.sort(), conditions.likedGenres(), sponsored,
+                search.page() == null ? 0 : search.page(), conditions.pageSize());
+        List<Line> lines = contents.list(query).stream()
+                .map(c -> new Line(c, sponsored.contains(c.id()), Math.max(0, c.unitCost() - balance))).toList();
+        return new Page<>(lines, query.page(), query.pageSize(), contents.count(query));
+    }
+
+    public DisplayConditions conditions(String serial) {
+        return contents.conditions(serial).orElseGet(() -> new DisplayConditions(serial));
+    }
+
+    @Transactional
+    public void changeConditions(@NotBlank String serial, @NotNull Set<Genre> liked, @NotNull ListSort sort, int pageSize) {
+        DisplayConditions c = contents.conditions(serial).orElseGet(() -> {
+            DisplayConditions fresh = new DisplayConditions(serial);
+            contents.add(fresh);
+            return fresh;
+        });
+        c.change(liked, sort, pageSize);
+    }
+
+    /** The spec's "best hit information": the most received, best rated contents of the user's genres. */
+    public List<Content> bestHits(@NotBlank String serial) {
+        return contents.bestHits(conditions(serial).likedGenres(), 3);
+    }
+
+    public List<Content> banners() {
+        return contents.active(AdvertisementKind.BANNER, clock.instant()).stream()
+                .map(a -> contents.find(a.contentId()).orElse(null)).filter(c -> c != null && c.listed()).toList();
+    }
+
+    /** A listed content, as anyone signed in may see it. */
+    public Content listed(@NotBlank String id) {
+        return contents.find(id).filter(Content::listed).orElseThrow(() -> new NotFound("content.unknown", id));
+    }
+
+    /** A content as its holder (any status) or the operator sees it. */
+    public Content forHolder(@NotBlank String id, String holder) {
+        return contents.find(id).filter(c -> holder == null || c.holder().equals(holder))
+                .orElseThrow(() -> new NotFound("content.unknown", id));
+    }
+
+    public List<Content> byHolder(@NotBlank String holder) {
+        return contents.byHolder(holder);
+    }
+
+    public List<BoardPost> board(@NotBlank String contentId, boolean withHidden) {
+        return contents.board(contentId, withHidden, 100);
+    }
+
+    public int ratingBy(String contentId, String serial) {
+        return contents.rating(contentId, serial).map(r -> r.stars()).orElse(0);
+    }
+
+    /** The signed manifest of a listed content, verified again before it leaves the center. */
+    public String sealedManifest(@NotBlank String id) {
+        Content c = listed(id);
+        Manifest m = seal.read(c.manifest()).orElseThrow(() -> new NotFound("content.unknown", id));
+        if (!m.contentId().equals(id)) {
+            throw new NotFound("content.unknown", id);
+        }
+        return c.manifest();
+    }
+}

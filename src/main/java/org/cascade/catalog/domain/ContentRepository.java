@@ -1,0 +1,46 @@
+package org.cascade.catalog.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ContentRepository {
+
+    void add(Content content);
+
+    Optional<Content> find(String id);
+
+    Optional<Content> findByName(String name);
+
+    List<Content> byHolder(String holder);
+
+    List<Content> processing();
+
+    /** Listed contents matching the query, arranged as it says, one page. */
+    List<Content> list(ListQuery query);
+
+    long count(ListQuery query);
+
+    /** The best hits: most received, then best rated, among listed contents (of the genres, when given). */
+    List<Content> bestHits(java.util.Set<Genre> genres, int max);
+
+    Optional<Rating> rating(String contentId, String serial);
+
+    void add(Rating rating);
+
+    void add(BoardPost post);
+
+    Optional<BoardPost> post(long id);
+
+    List<BoardPost> board(String contentId, boolean withHidden, int max);
+
+    Optional<DisplayConditions> conditions(String serial);
+
+    void add(DisplayConditions conditions);
+
+    void add(Advertisement advertisement);
+
+    List<Advertisement> active(AdvertisementKind kind, Instant now);
+
+    List<Advertisement> advertisementsOf(String holder);
+}

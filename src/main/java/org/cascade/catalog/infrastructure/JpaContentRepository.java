@@ -1,0 +1,181 @@
+package org.cascade.catalog.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cascade.catalog.domain.Advertisement;
+import org.cascade.catalog.domain.AdvertisementKind;
+import org.cascade.catalog.domain.BoardPost;
+import org.cascade.catalog.domain.Content;
+import org.cascade.catalog.domain.ContentRepository;
+import org.cascade.catalog.domain.ContentStatus;
+import org.cascade.catalog.domain.DisplayConditions;
+import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListQuery;
+import org.cascade.catalog.domain.Rating;
+
+@ApplicationScoped
+public class JpaContentRepository implements ContentRepository {
+
+    /** Stands in for an empty IN list, which SQL does not allow. */
+    private static final String NONE = "-";
+
+    @PersistenceContext(unitName = "cascade")
+    private EntityManager em;
+
+    @Override
+    public void add(Content content) {
+        em.persist(content);
+        em.flush();
+    }
+
+    @Override
+    public Optional<Content> find(String id) {
+        return Optional.ofNullable(em.find(Content.class, id));
+    }
+
+    @Override
+    public Optional<Content> findByName(String name) {
+        return em.createNamedQuery("Content.findByNameKey", Content.class).setParameter("key", Content.nameKey(name))
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Content> byHolder(String holder) {
+        return em.createNamedQuery("Content.findByHolder", Content.class).setParameter("holder", holder).getResultList();
+    }
+
+    @Override
+    public List<Content> processing() {
+        return em.createNamedQuery("Content.findByStatus", Content.class).setParameter("status", ContentStatus.PROCESSING).getResultList();
+    }
+
+    @Override
+    public List<Content> list(ListQuery q) {
+        StringBuilder jpql = new StringBuilder("select c from Content c");
+        Map<String, Object> params = new HashMap<>();
+        where(q, jpql, params);
+        jpql.append(" order by case when c.id in :sponsored then 0 else 1 end");
+        params.put("sponsored", q.sponsored().isEmpty() ? Set.of(NONE) : q.sponsored());
+        if (!q.liked().isEmpty()) {
+            jpql.append(", case when c.genre in :liked then 0 else 1 end");
+            params.put("liked", q.liked());
+        }
+        jpql.append(", ").append(switch (q.sort()) {
+            case POPULAR -> "c.receptions desc, c.listedAt desc";
+            case RATING -> "c.ratingTenths desc, c.ratingCount desc, c.listedAt desc";
+            case PRICE_LOW -> "c.unitCost asc, c.listedAt desc";
+            case NEWEST -> "c.listedAt desc";
+        });
+        jpql.append(", c.id");
+        TypedQuery<Content> query = em.createQuery(jpql.toString(), Content.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(q.page() * q.pageSize()).setMaxResults(q.pageSize()).getResultList();
+    }
+
+    @Override
+    public long count(ListQuery q) {
+        StringBuilder jpql = new StringBuilder("select count(c) from Content c");
+        Map<String, Object> params = new HashMap<>();
+        where(q, jpql, params);
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static void where(ListQuery q, StringBuilder jpql, Map<String, Object> params) {
+        jpql.append(" where c.status = :listed");
+        params.put("listed", ContentStatus.LISTED);
+        if (q.text() != null) {
+            jpql.append(" and (lower(c.name) like :text or lower(c.summary) like :text or lower(c.writer.name) like :text)");
+            params.put("text", "%" + q.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        if (q.genre() != null) {
+            jpql.append(" and c.genre = :genre");
+            params.put("genre", q.genre());
+        }
+        if (q.minPrice() != null) {
+            jpql.append(" and c.unitCost >= :min");
+            params.put("min", q.minPrice());
+        }
+        if (q.maxPrice() != null) {
+            jpql.append(" and c.unitCost <= :max");
+            params.put("max", q.maxPrice());
+        }
+    }
+
+    @Override
+    public List<Content> bestHits(Set<Genre> genres, int max) {
+        String jpql = "select c from Content c where c.status = :listed"
+                + (genres.isEmpty() ? "" : " and c.genre in :genres")
+                + " order by c.receptions desc, c.ratingSum desc, c.listedAt desc";
+        TypedQuery<Content> query = em.createQuery(jpql, Content.class).setParameter("listed", ContentStatus.LISTED);
+        if (!genres.isEmpty()) {
+            query.setParameter("genres", genres);
+        }
+        return query.setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public Optional<Rating> rating(String contentId, String serial) {
+        return em.createNamedQuery("Rating.findByContentAndSerial", Rating.class)
+                .setParameter("content", contentId).setParameter("serial", serial).getResultStream().findFirst();
+    }
+
+    @Override
+    public void add(Rating rating) {
+        em.persist(rating);
+        em.flush();
+    }
+
+    @Override
+    public void add(BoardPost post) {
+        em.persist(post);
+    }
+
+    @Override
+    public Optional<BoardPost> post(long id) {
+        return Optional.ofNullable(em.find(BoardPost.class, id));
+    }
+
+    @Override
+    public List<BoardPost> board(String contentId, boolean withHidden, int max) {
+        return em.createNamedQuery(withHidden ? "BoardPost.findByContent" : "BoardPost.findVisibleByContent", BoardPost.class)
+                .setParameter("content", contentId).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public Optional<DisplayConditions> conditions(String serial) {
+        return Optional.ofNullable(em.find(DisplayConditions.class, serial));
+    }
+
+    @Override
+    public void add(DisplayConditions conditions) {
+        em.persist(conditions);
+    }
+
+    @Override
+    public void add(Advertisement advertisement) {
+        em.persist(advertisement);
+        em.flush();
+    }
+
+    @Override
+    public List<Advertisement> active(AdvertisementKind kind, Instant now) {
+        return em.createNamedQuery("Advertisement.findActive", Advertisement.class)
+                .setParameter("kind", kind).setParameter("now", now).getResultList();
+    }
+
+    @Override
+    public List<Advertisement> advertisementsOf(String holder) {
+        return em.createNamedQuery("Advertisement.findByHolder", Advertisement.class).setParameter("holder", holder).getResultList();
+    }
+}
