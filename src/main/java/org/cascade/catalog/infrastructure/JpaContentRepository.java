@@ -24,9 +24,6 @@ import org.cascade.catalog.domain.Rating;
 @ApplicationScoped
 public class JpaContentRepository implements ContentRepository {
 
-    /** Stands in for an empty IN list, which SQL does not allow. */
-    private static final String NONE = "-";
-
     @PersistenceContext(unitName = "cascade")
     private EntityManager em;
 
@@ -57,27 +54,65 @@ public class JpaContentRepository implements ContentRepository {
         return em.createNamedQuery("Content.findByStatus", Content.class).setParameter("status", ContentStatus.PROCESSING).getResultList();
     }
 
+    /**
+     * The arranged list is three segments one after the other — sponsored contents, then those of
+     * liked genres, then the rest — each in the chosen order; a page is cut across them. (JPQL
+     * cannot order by a CASE over a collection parameter, and plain segments keep every query
+     * simple enough for an index.)
+     */
     @Override
     public List<Content> list(ListQuery q) {
-        StringBuilder jpql = new StringBuilder("select c from Content c");
-        Map<String, Object> params = new HashMap<>();
-        where(q, jpql, params);
-        jpql.append(" order by case when c.id in :sponsored then 0 else 1 end");
-        params.put("sponsored", q.sponsored().isEmpty() ? Set.of(NONE) : q.sponsored());
-        if (!q.liked().isEmpty()) {
-            jpql.append(", case when c.genre in :liked then 0 else 1 end");
-            params.put("liked", q.liked());
+        List<String> segments = new java.util.ArrayList<>();
+        if (!q.sponsored().isEmpty()) {
+            segments.add(" and c.id in :sponsored");
         }
-        jpql.append(", ").append(switch (q.sort()) {
+        String notSponsored = q.sponsored().isEmpty() ? "" : " and c.id not in :sponsored";
+        if (!q.liked().isEmpty()) {
+            segments.add(notSponsored + " and c.genre in :liked");
+            segments.add(notSponsored + " and c.genre not in :liked");
+        } else {
+            segments.add(notSponsored);
+        }
+        String order = " order by " + switch (q.sort()) {
             case POPULAR -> "c.receptions desc, c.listedAt desc";
             case RATING -> "c.ratingTenths desc, c.ratingCount desc, c.listedAt desc";
             case PRICE_LOW -> "c.unitCost asc, c.listedAt desc";
             case NEWEST -> "c.listedAt desc";
-        });
-        jpql.append(", c.id");
-        TypedQuery<Content> query = em.createQuery(jpql.toString(), Content.class);
+        } + ", c.id";
+        List<Content> page = new java.util.ArrayList<>();
+        long skip = (long) q.page() * q.pageSize();
+        for (String segment : segments) {
+            if (page.size() == q.pageSize()) {
+                break;
+            }
+            if (skip > 0) {
+                long inSegment = segmentQuery("select count(c) from Content c", segment, "", q, Long.class).getSingleResult();
+                if (skip >= inSegment) {
+                    skip -= inSegment;
+                    continue;
+                }
+            }
+            page.addAll(segmentQuery("select c from Content c", segment, order, q, Content.class)
+                    .setFirstResult((int) skip).setMaxResults(q.pageSize() - page.size()).getResultList());
+            skip = 0;
+        }
+        return page;
+    }
+
+    private <T> TypedQuery<T> segmentQuery(String select, String segment, String order, ListQuery q, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select);
+        Map<String, Object> params = new HashMap<>();
+        where(q, jpql, params);
+        jpql.append(segment).append(order);
+        if (segment.contains(":sponsored")) {
+            params.put("sponsored", q.sponsored());
+        }
+        if (segment.contains(":liked")) {
+            params.put("liked", q.liked());
+        }
+        TypedQuery<T> query = em.createQuery(jpql.toString(), type);
         params.forEach(query::setParameter);
-        return query.setFirstResult(q.page() * q.pageSize()).setMaxResults(q.pageSize()).getResultList();
+        return query;
     }
 
     @Override

@@ -201,10 +201,25 @@ public class FrontController extends HttpFilter {
             model.put("flash", flash);
             session.removeAttribute(FLASH);
         }
+        // Rendered whole before a byte is sent, so that a failing template still gets a proper error page.
+        java.io.StringWriter html = new java.io.StringWriter(8192);
+        try {
+            templates.render(template, model, page.locale(), request, response, html);
+        } catch (RuntimeException e) {
+            if ("error".equals(template)) {
+                throw e;
+            }
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "incident " + incident + " rendering " + template, e);
+            model.put("incident", incident);
+            model.put("status", 500);
+            renderTemplate(page, "error", 500);
+            return;
+        }
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        templates.render(template, model, page.locale(), request, response, response.getWriter());
+        response.getWriter().write(html.toString());
     }
 
     private static void secureHeaders(HttpServletResponse response) {

@@ -84,7 +84,9 @@ class ContentRegistrationIT {
         assertEquals("LISTED", listed.getString("status"));
         assertEquals(bytes.length, listed.getJsonNumber("size").longValue());
 
-        String manifest = holder.get("api/contents/" + id + "/manifest").body();
+        var served = holder.get("api/contents/" + id + "/manifest", "application/jwt");
+        assertEquals(200, served.statusCode(), served.body());
+        String manifest = served.body();
         JsonObject claims = Json.createReader(new java.io.StringReader(new String(
                 Base64.getUrlDecoder().decode(manifest.split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
         JsonObject m = claims.getJsonObject("manifest");
