@@ -1,5 +1,6 @@
 package org.cascade.catalog.application;
 
+import org.cascade.platform.application.RequestKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,6 @@ import org.cascade.platform.domain.RuleViolation;
 public class Advertising {
 
     public static final long MAX_TOPUP = 10_000_000;
-    public static final String REQUEST_KEY = "[A-Za-z0-9-]{8,64}";
 
     @Inject
     ContentRepository contents;
@@ -53,7 +53,7 @@ public class Advertising {
 
     /** The operator records money a holder paid in. */
     public long topUp(@NotBlank String holder, @Min(1) @Max(MAX_TOPUP) long amount,
-                      @NotNull @Pattern(regexp = REQUEST_KEY) String requestKey) {
+                      @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
         if (staff.find(holder).filter(a -> a.role() == Role.HOLDER).isEmpty()) {
             throw new NotFound("holder.unknown", holder);
         }
@@ -67,7 +67,7 @@ public class Advertising {
     /** The holder buys advertising for one of their listed contents, starting on a day (today or later). */
     public Advertisement buy(@NotBlank String holder, @NotBlank String contentId, @NotNull AdvertisementKind kind,
                              @NotNull LocalDate startDay, @Min(1) @Max(Advertisement.MAX_DAYS) int days,
-                             @NotNull @Pattern(regexp = REQUEST_KEY) String requestKey) {
+                             @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
         String key = "ad:" + holder + ":" + requestKey;
         var earlier = ledger.transactionByKey(key);
         if (earlier.isPresent()) {

@@ -1,13 +1,7 @@
 package org.cascade.catalog.infrastructure;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,24 +11,20 @@ import java.util.Optional;
 import org.cascade.catalog.domain.Manifest;
 import org.cascade.catalog.domain.ManifestSeal;
 import org.cascade.platform.infrastructure.CenterKey;
+import org.cascade.platform.infrastructure.CenterSignature;
 
-/** Manifests as ES256 JWS of type {@code cascade-manifest+jwt}, signed with the center's key; read back under the same rules as media. */
+/** Manifests as JWS of type {@code cascade-manifest+jwt}, signed and read under {@link CenterSignature}'s rules. */
 public class JoseManifestSeal implements ManifestSeal {
 
     static final JOSEObjectType TYPE = new JOSEObjectType("cascade-manifest+jwt");
 
-    private final CenterKey center;
-    private final ECDSASigner signer;
-    private final ECDSAVerifier verifier;
+    /** 4 GiB in 256 KiB pieces is 16,384 digests: about 1.1 MB of JWS. */
+    private static final int MAX_LENGTH = 4 * 1024 * 1024;
+
+    private final CenterSignature signature;
 
     public JoseManifestSeal(CenterKey center) {
-        this.center = center;
-        try {
-            this.signer = new ECDSASigner(center.key());
-            this.verifier = new ECDSAVerifier(center.key().toPublicJWK());
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        this.signature = new CenterSignature(center.key(), center.issuer());
     }
 
     @Override
@@ -47,33 +37,17 @@ public class JoseManifestSeal implements ManifestSeal {
         body.put("file", m.fileHash());
         body.put("holder", m.holder());
         body.put("unitCost", m.unitCost());
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(center.key().getKeyID()).build(),
-                new JWTClaimsSet.Builder().issuer(center.issuer()).subject(m.contentId()).claim("manifest", body).build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return signature.sign(TYPE, new JWTClaimsSet.Builder().subject(m.contentId()).claim("manifest", body));
     }
 
     @Override
     public Optional<Manifest> read(String sealed) {
-        // 4 GiB in 256 KiB pieces is 16,384 digests: about 1.1 MB of JWS.
-        if (sealed == null || sealed.length() > 4 * 1024 * 1024) {
+        CenterSignature.Verified v = signature.verify(sealed, TYPE, MAX_LENGTH);
+        if (!v.accepted()) {
             return Optional.empty();
         }
         try {
-            SignedJWT jwt = SignedJWT.parse(sealed);
-            JWSHeader h = jwt.getHeader();
-            if (!JWSAlgorithm.ES256.equals(h.getAlgorithm()) || !TYPE.equals(h.getType())
-                    || !center.key().getKeyID().equals(h.getKeyID()) || !jwt.verify(verifier)) {
-                return Optional.empty();
-            }
-            JWTClaimsSet c = jwt.getJWTClaimsSet();
-            if (!center.issuer().equals(c.getIssuer())) {
-                return Optional.empty();
-            }
+            JWTClaimsSet c = v.claims();
             Map<String, Object> m = c.getJSONObjectClaim("manifest");
             List<String> pieces = new ArrayList<>();
             for (Object o : (List<?>) m.get("pieces")) {
@@ -81,7 +55,7 @@ public class JoseManifestSeal implements ManifestSeal {
             }
             return Optional.of(new Manifest(c.getSubject(), ((Number) m.get("size")).longValue(), ((Number) m.get("pieceSize")).intValue(),
                     pieces, (String) m.get("root"), (String) m.get("file"), (String) m.get("holder"), ((Number) m.get("unitCost")).longValue()));
-        } catch (ParseException | JOSEException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package org.cascade.catalog.web;
 
+import org.cascade.platform.application.RequestKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ public class ContentsApi {
 
     public record Ad(@NotBlank String contentId, @NotNull AdvertisementKind kind, @NotNull java.time.LocalDate start,
                      @Min(1) @Max(Advertisement.MAX_DAYS) int days,
-                     @NotNull @jakarta.validation.constraints.Pattern(regexp = Advertising.REQUEST_KEY) String requestKey) {
+                     @NotNull @jakarta.validation.constraints.Pattern(regexp = RequestKey.PATTERN) String requestKey) {
     }
 
     @Inject

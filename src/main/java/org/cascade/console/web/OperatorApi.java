@@ -1,5 +1,6 @@
 package org.cascade.console.web;
 
+import org.cascade.platform.application.RequestKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,7 @@ public class OperatorApi {
     }
 
     public record Funds(@jakarta.validation.constraints.Min(1) long amount,
-                        @NotNull @jakarta.validation.constraints.Pattern(regexp = Advertising.REQUEST_KEY) String requestKey) {
+                        @NotNull @jakarta.validation.constraints.Pattern(regexp = RequestKey.PATTERN) String requestKey) {
     }
 
     public record Revocation(@NotBlank @Size(max = 200) String reason) {

@@ -1,14 +1,8 @@
 package org.cascade.media.infrastructure;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +15,11 @@ import org.cascade.media.domain.MediaReading;
 import org.cascade.media.domain.MediaRefusal;
 import org.cascade.media.domain.MediaRom;
 import org.cascade.media.domain.MediaSeal;
+import org.cascade.platform.infrastructure.CenterSignature;
 
 /**
- * Media parts as compact JWS signed with the center's ES256 key. Reading follows RFC 8725: the
- * algorithm must be ES256 (so "none" and HMAC tricks are refused before any signature check),
- * the explicit type must be the part's own (a RAM cannot pass for a ROM), the key id must be this
- * center's, and so must the issuer.
+ * Media parts as compact JWS signed with the center's key, under {@link CenterSignature}'s rules;
+ * each part has its own type, so a RAM cannot pass for a ROM.
  */
 public class JoseMediaSeal implements MediaSeal {
 
@@ -34,25 +27,15 @@ public class JoseMediaSeal implements MediaSeal {
     static final JOSEObjectType RAM_TYPE = new JOSEObjectType("cascade-media-ram+jwt");
     private static final int MAX_COMPACT_LENGTH = 16_384;
 
-    private final ECKey key;
-    private final String issuer;
-    private final ECDSASigner signer;
-    private final ECDSAVerifier verifier;
+    private final CenterSignature signature;
 
     public JoseMediaSeal(ECKey key, String issuer) {
-        try {
-            this.key = key;
-            this.issuer = issuer;
-            this.signer = new ECDSASigner(key);
-            this.verifier = new ECDSAVerifier(key.toPublicJWK());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the media signing key is unusable", e);
-        }
+        this.signature = new CenterSignature(key, issuer);
     }
 
     @Override
     public String issuer() {
-        return issuer;
+        return signature.issuer();
     }
 
     @Override
@@ -62,9 +45,8 @@ public class JoseMediaSeal implements MediaSeal {
         romClaims.put("storeName", rom.storeName());
         romClaims.put("program", rom.programVersion());
         romClaims.put("accessKey", rom.accessKey());
-        return sign(ROM_TYPE, new JWTClaimsSet.Builder()
-                .issuer(rom.issuer()).subject(rom.serial()).issueTime(Date.from(rom.issuedAt()))
-                .claim("rom", romClaims).build());
+        return signature.sign(ROM_TYPE, new JWTClaimsSet.Builder()
+                .subject(rom.serial()).issueTime(Date.from(rom.issuedAt())).claim("rom", romClaims));
     }
 
     @Override
@@ -84,20 +66,8 @@ public class JoseMediaSeal implements MediaSeal {
         ramClaims.put("version", ram.version());
         ramClaims.put("balance", ram.balance());
         ramClaims.put("records", lines);
-        return sign(RAM_TYPE, new JWTClaimsSet.Builder()
-                .issuer(ram.issuer()).subject(ram.serial()).issueTime(Date.from(ram.writtenAt()))
-                .claim("ram", ramClaims).build());
-    }
-
-    private String sign(JOSEObjectType type, JWTClaimsSet claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(type).keyID(key.getKeyID()).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return signature.sign(RAM_TYPE, new JWTClaimsSet.Builder()
+                .subject(ram.serial()).issueTime(Date.from(ram.writtenAt())).claim("ram", ramClaims));
     }
 
     @Override
@@ -150,37 +120,14 @@ public class JoseMediaSeal implements MediaSeal {
     }
 
     private MediaReading<JWTClaimsSet> verify(String compact, JOSEObjectType expectedType) {
-        if (compact == null || compact.isEmpty() || compact.length() > MAX_COMPACT_LENGTH) {
-            return MediaReading.refused(MediaRefusal.MALFORMED);
+        CenterSignature.Verified v = signature.verify(compact, expectedType, MAX_COMPACT_LENGTH);
+        if (v.accepted()) {
+            return MediaReading.of(v.claims());
         }
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(compact);
-        } catch (ParseException e) {
-            return MediaReading.refused(MediaRefusal.MALFORMED);
-        }
-        JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !expectedType.equals(header.getType())) {
-            return MediaReading.refused(MediaRefusal.MALFORMED);
-        }
-        if (!key.getKeyID().equals(header.getKeyID())) {
-            return MediaReading.refused(MediaRefusal.FOREIGN);
-        }
-        try {
-            if (!jwt.verify(verifier)) {
-                return MediaReading.refused(MediaRefusal.ALTERED);
-            }
-        } catch (JOSEException | IllegalStateException e) {
-            return MediaReading.refused(MediaRefusal.ALTERED);
-        }
-        try {
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!issuer.equals(claims.getIssuer())) {
-                return MediaReading.refused(MediaRefusal.FOREIGN);
-            }
-            return MediaReading.of(claims);
-        } catch (ParseException e) {
-            return MediaReading.refused(MediaRefusal.MALFORMED);
-        }
+        return MediaReading.refused(switch (v.failure()) {
+            case MALFORMED -> MediaRefusal.MALFORMED;
+            case FOREIGN -> MediaRefusal.FOREIGN;
+            case ALTERED -> MediaRefusal.ALTERED;
+        });
     }
 }

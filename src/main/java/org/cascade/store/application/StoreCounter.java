@@ -1,5 +1,6 @@
 package org.cascade.store.application;
 
+import org.cascade.platform.application.RequestKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,7 +49,6 @@ public class StoreCounter {
 
     /** The most one counter operation may move, in yen. */
     public static final long MAX_AMOUNT = 1_000_000;
-    public static final String REQUEST_KEY = "[A-Za-z0-9-]{8,64}";
 
     @Inject
     StoreRepository stores;
@@ -72,7 +72,7 @@ public class StoreCounter {
     public Done sell(@NotBlank String clerk,
                      @Min(1) @Max(MAX_AMOUNT) long amount,
                      @NotNull @Size(min = 6, max = 200) char[] password,
-                     @NotNull @Pattern(regexp = REQUEST_KEY) String requestKey) {
+                     @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
         Store store = storeOf(clerk);
         String key = "sale:" + store.id() + ":" + requestKey;
         var earlier = replayed(key);
@@ -92,7 +92,7 @@ public class StoreCounter {
     public Done replenish(@NotBlank String clerk,
                           @NotBlank @Size(max = MediaFile.MAX_LENGTH) String serialFileOrCode,
                           @Min(1) @Max(MAX_AMOUNT) long amount,
-                          @NotNull @Pattern(regexp = REQUEST_KEY) String requestKey) {
+                          @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
         Store store = storeOf(clerk);
         String key = "replenish:" + store.id() + ":" + requestKey;
         var earlier = replayed(key);
@@ -142,7 +142,7 @@ public class StoreCounter {
     public Done reissue(@NotBlank String clerk,
                         @NotBlank @Size(max = 16) String revokedSerial,
                         @NotNull @Size(min = 6, max = 200) char[] password,
-                        @NotNull @Pattern(regexp = REQUEST_KEY) String requestKey) {
+                        @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
         Store store = storeOf(clerk);
         String key = "reissue:" + store.id() + ":" + requestKey;
         var earlier = replayed(key);

@@ -1,5 +1,6 @@
 package org.cascade.store.web;
 
+import org.cascade.platform.application.RequestKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,16 +43,16 @@ import org.cascade.store.domain.DailyReport;
 public class StoreApi {
 
     public record Sale(@Min(1) @Max(StoreCounter.MAX_AMOUNT) long amount, @NotNull @Size(min = 6, max = 200) String password,
-                       @NotNull @Pattern(regexp = StoreCounter.REQUEST_KEY) String requestKey) {
+                       @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
     }
 
     public record Replenishment(@NotBlank @Size(max = MediaFile.MAX_LENGTH) String media,
                                 @Min(1) @Max(StoreCounter.MAX_AMOUNT) long amount,
-                                @NotNull @Pattern(regexp = StoreCounter.REQUEST_KEY) String requestKey) {
+                                @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
     }
 
     public record Reissue(@NotBlank @Size(max = 16) String revokedSerial, @NotNull @Size(min = 6, max = 200) String password,
-                          @NotNull @Pattern(regexp = StoreCounter.REQUEST_KEY) String requestKey) {
+                          @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
     }
 
     @Inject
