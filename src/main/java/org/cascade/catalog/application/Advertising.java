@@ -51,6 +51,9 @@ public class Advertising {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<AdvertisingChanged> changed;
+
     /** The operator records money a holder paid in. */
     public long topUp(@NotBlank String holder, @Min(1) @Max(MAX_TOPUP) long amount,
                       @NotNull @Pattern(regexp = RequestKey.PATTERN) String requestKey) {
@@ -88,6 +91,7 @@ public class Advertising {
                 List.of(new Leg(funds.id(), -ad.fee()), new Leg(revenue.id(), ad.fee())));
         ad.paidBy(posted.transaction().id());
         contents.add(ad);
+        changed.fire(new AdvertisingChanged(content.id()));
         return ad;
     }
 

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cascade.catalog.domain.Advertisement;
 import org.cascade.catalog.domain.AdvertisementKind;
 import org.cascade.catalog.domain.BoardPost;
@@ -20,6 +19,7 @@ import org.cascade.catalog.domain.ListQuery;
 import org.cascade.catalog.domain.ListSort;
 import org.cascade.catalog.domain.Manifest;
 import org.cascade.catalog.domain.ManifestSeal;
+import org.cascade.catalog.domain.SealedManifest;
 import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.NotFound;
 
@@ -41,6 +41,20 @@ public class Catalog {
     @Inject
     Clock clock;
 
+    /** Best hits move with receptions and ratings: a minute old is fresh enough for a notice. */
+    private final Freshness<Set<Genre>, List<Content>> bestHits = new Freshness<>(java.time.Duration.ofMinutes(1));
+    /** Advertising periods start and end by the day; a purchase clears these at once. */
+    private final Freshness<AdvertisementKind, List<String>> advertised = new Freshness<>(java.time.Duration.ofSeconds(30));
+
+    void onAdvertisingChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) AdvertisingChanged changed) {
+        advertised.clear();
+    }
+
+    private List<String> advertised(AdvertisementKind kind) {
+        return advertised.get(kind, clock, () -> contents.active(kind, clock.instant()).stream()
+                .map(Advertisement::contentId).distinct().toList());
+    }
+
     /** One line of a user's list: the content, whether it is sponsored, and what the balance lacks (0 when affordable). */
     public record Line(Content content, boolean sponsored, long shortfall) {
 
@@ -54,8 +68,7 @@ public class Catalog {
 
     public Page<Line> listFor(@NotBlank String serial, long balance, @NotNull Search search) {
         DisplayConditions conditions = conditions(serial);
-        Set<String> sponsored = contents.active(AdvertisementKind.PREFERRED_POSITION, clock.instant()).stream()
-                .map(Advertisement::contentId).collect(Collectors.toSet());
+        Set<String> sponsored = Set.copyOf(advertised(AdvertisementKind.PREFERRED_POSITION));
         ListQuery query = new ListQuery(search.text(), search.genre(), search.minPrice(), search.maxPrice(),
                 search.sort() == null ? conditions.sort() : search.sort(), conditions.likedGenres(), sponsored,
                 search.page() == null ? 0 : search.page(), conditions.pageSize());
@@ -80,12 +93,13 @@ public class Catalog {
 
     /** The spec's "best hit information": the most received, best rated contents of the user's genres. */
     public List<Content> bestHits(@NotBlank String serial) {
-        return contents.bestHits(conditions(serial).likedGenres(), 3);
+        Set<Genre> genres = conditions(serial).likedGenres();
+        return bestHits.get(genres, clock, () -> contents.bestHits(genres, 3));
     }
 
     public List<Content> banners() {
-        return contents.active(AdvertisementKind.BANNER, clock.instant()).stream()
-                .map(a -> contents.find(a.contentId()).orElse(null)).filter(c -> c != null && c.listed()).toList();
+        return advertised(AdvertisementKind.BANNER).stream()
+                .map(id -> contents.find(id).orElse(null)).filter(c -> c != null && c.listed()).toList();
     }
 
     /** A listed content, as anyone signed in may see it. */
@@ -113,11 +127,12 @@ public class Catalog {
 
     /** The signed manifest of a listed content, verified again before it leaves the center. */
     public String sealedManifest(@NotBlank String id) {
-        Content c = listed(id);
-        Manifest m = seal.read(c.manifest()).orElseThrow(() -> new NotFound("content.unknown", id));
+        listed(id);
+        String jws = contents.manifest(id).map(SealedManifest::jws).orElseThrow(() -> new NotFound("content.unknown", id));
+        Manifest m = seal.read(jws).orElseThrow(() -> new NotFound("content.unknown", id));
         if (!m.contentId().equals(id)) {
             throw new NotFound("content.unknown", id);
         }
-        return c.manifest();
+        return jws;
     }
 }

@@ -85,7 +85,7 @@ public class ContentProcessing {
 
     @Transactional
     public void list(String contentId, String sealedManifest, String root) {
-        contents.find(contentId).ifPresent(c -> c.list(sealedManifest, root, clock.instant()));
+        contents.find(contentId).ifPresent(c -> contents.add(c.list(sealedManifest, root, clock.instant())));
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,8 +20,13 @@ import org.cascade.platform.domain.RuleViolation;
  * that the list can sort on them without aggregating.
  */
 @Entity
+// One index per list order, in exactly that order, so that a page is read off an index instead of
+// sorting every listed content.
 @Table(name = "CONTENT", indexes = {
-        @Index(name = "CONTENT_STATUS_LISTED", columnList = "STATUS, LISTEDAT"),
+        @Index(name = "CONTENT_BY_NEWEST", columnList = "STATUS, LISTEDAT DESC, ID DESC"),
+        @Index(name = "CONTENT_BY_POPULAR", columnList = "STATUS, RECEPTIONS DESC, LISTEDAT DESC, ID DESC"),
+        @Index(name = "CONTENT_BY_RATING", columnList = "STATUS, RATINGTENTHS DESC, RATINGCOUNT DESC, LISTEDAT DESC, ID DESC"),
+        @Index(name = "CONTENT_BY_PRICE", columnList = "STATUS, UNITCOST ASC, LISTEDAT DESC, ID DESC"),
         @Index(name = "CONTENT_HOLDER", columnList = "HOLDER"),
         @Index(name = "CONTENT_NAME_KEY", columnList = "NAMEKEY", unique = true)})
 @NamedQuery(name = "Content.findByHolder", query = "select c from Content c where c.holder = :holder order by c.registeredAt desc")
@@ -91,9 +95,6 @@ public class Content {
 
     @Column(length = 200)
     private String rejection;
-
-    @Lob
-    private String manifest;
 
     @Column(length = 64)
     private String rootHash;
@@ -172,15 +173,18 @@ public class Content {
         this.promotionType = promotionType;
     }
 
-    /** Processing produced the signed manifest: the content carries its originality mark and is listed. */
-    public void list(String sealedManifest, String root, Instant now) {
+    /**
+     * Processing produced the signed manifest: the content carries its originality mark and is
+     * listed. The manifest itself is kept apart ({@link SealedManifest}).
+     */
+    public SealedManifest list(String sealedManifest, String root, Instant now) {
         if (status != ContentStatus.PROCESSING) {
             throw new IllegalStateException(id + " is " + status);
         }
-        this.manifest = sealedManifest;
         this.rootHash = root;
         this.status = ContentStatus.LISTED;
         this.listedAt = now;
+        return new SealedManifest(id, sealedManifest);
     }
 
     /** Processing failed; a content already listed stays listed (a second, late processing cannot undo it). */
@@ -288,10 +292,6 @@ public class Content {
 
     public String rejection() {
         return rejection;
-    }
-
-    public String manifest() {
-        return manifest;
     }
 
     public String rootHash() {

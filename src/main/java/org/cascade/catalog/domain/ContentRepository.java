@@ -10,6 +10,10 @@ public interface ContentRepository {
 
     Optional<Content> find(String id);
 
+    void add(SealedManifest manifest);
+
+    Optional<SealedManifest> manifest(String contentId);
+
     Optional<Content> findByName(String name);
 
     List<Content> byHolder(String holder);

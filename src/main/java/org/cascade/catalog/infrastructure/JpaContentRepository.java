@@ -20,6 +20,7 @@ import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
 import org.cascade.catalog.domain.ListQuery;
 import org.cascade.catalog.domain.Rating;
+import org.cascade.catalog.domain.SealedManifest;
 
 @ApplicationScoped
 public class JpaContentRepository implements ContentRepository {
@@ -36,6 +37,16 @@ public class JpaContentRepository implements ContentRepository {
     @Override
     public Optional<Content> find(String id) {
         return Optional.ofNullable(em.find(Content.class, id));
+    }
+
+    @Override
+    public void add(SealedManifest manifest) {
+        em.persist(manifest);
+    }
+
+    @Override
+    public Optional<SealedManifest> manifest(String contentId) {
+        return Optional.ofNullable(em.find(SealedManifest.class, contentId));
     }
 
     @Override
@@ -73,12 +84,13 @@ public class JpaContentRepository implements ContentRepository {
         } else {
             segments.add(notSponsored);
         }
+        // Each order matches one of Content's indexes column for column (see its @Table).
         String order = " order by " + switch (q.sort()) {
             case POPULAR -> "c.receptions desc, c.listedAt desc";
             case RATING -> "c.ratingTenths desc, c.ratingCount desc, c.listedAt desc";
             case PRICE_LOW -> "c.unitCost asc, c.listedAt desc";
             case NEWEST -> "c.listedAt desc";
-        } + ", c.id";
+        } + ", c.id desc";
         List<Content> page = new java.util.ArrayList<>();
         long skip = (long) q.page() * q.pageSize();
         for (String segment : segments) {

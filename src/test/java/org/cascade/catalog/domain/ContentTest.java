@@ -39,7 +39,7 @@ class ContentTest {
 
         assertEquals(ContentStatus.PROCESSING, c.status());
         assertFalse(c.listed());
-        assertNull(c.manifest());
+        assertNull(c.rootHash());
         assertNull(c.listedAt());
         assertEquals(REGISTERED, c.registeredAt());
     }
@@ -67,11 +67,12 @@ class ContentTest {
     void listingCarriesTheManifestAndListedAt() {
         Content c = content();
 
-        c.list("sealed.manifest.jws", "abcd", LISTED);
+        SealedManifest kept = c.list("sealed.manifest.jws", "abcd", LISTED);
 
         assertEquals(ContentStatus.LISTED, c.status());
         assertTrue(c.listed());
-        assertEquals("sealed.manifest.jws", c.manifest());
+        assertEquals("sealed.manifest.jws", kept.jws());
+        assertEquals(c.id(), kept.contentId());
         assertEquals("abcd", c.rootHash());
         assertEquals(LISTED, c.listedAt());
     }
@@ -85,7 +86,7 @@ class ContentTest {
 
         assertThrows(IllegalStateException.class, () -> listed.list("m2", "r2", LISTED));
         assertThrows(IllegalStateException.class, () -> rejected.list("m", "r", LISTED));
-        assertEquals("m", listed.manifest());
+        assertEquals("r", listed.rootHash());
         assertEquals(ContentStatus.REJECTED, rejected.status());
     }
 
