@@ -104,8 +104,11 @@ public class JpaContentRepository implements ContentRepository {
                     continue;
                 }
             }
-            page.addAll(segmentQuery("select c from Content c", segment, order, q, Content.class)
-                    .setFirstResult((int) skip).setMaxResults(q.pageSize() - page.size()).getResultList());
+            // Ids first: with no words to search, the index alone answers (no row is read);
+            // then the page's few contents, mostly from the persistence cache.
+            List<String> ids = segmentQuery("select c.id from Content c", segment, order, q, String.class)
+                    .setFirstResult((int) skip).setMaxResults(q.pageSize() - page.size()).getResultList();
+            ids.forEach(id -> find(id).ifPresent(page::add));
             skip = 0;
         }
         return page;

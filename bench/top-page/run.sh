@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Top page benchmark (see BENCHMARKS.md): 10,000 contents, 1,000 signed-in users, 32 concurrent
+# clients on /terminal/home, plain and searched; then the server's heap.
+#
+#   bash bench/top-page/run.sh          (from the repository root)
+#
+# BENCH_CONTENTS / BENCH_USERS: smaller trial runs. BENCH_FRESH=1: seed again from nothing.
+# BENCH_SAMPLES=N: take N thread dumps (1 s apart) during the measured plain run, for profiling.
+#
+# The server is a Liberty of its own ("cascade-bench", port 9480, data under target/bench-data),
+# so it never meets the integration tests' server ("cascade", port 9181).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BENCH=bench/top-page
+SERVER=cascade-bench
+PORT=9480
+URL=http://127.0.0.1:$PORT
+DATA=$PWD/target/bench-data/top-page
+SERVER_DIR=target/liberty/wlp/usr/servers/$SERVER
+CONTENTS=${BENCH_CONTENTS:-10000}
+USERS=${BENCH_USERS:-1000}
+MVN="mvn -q -B -Dcascade.server.name=$SERVER"
+export CASCADE_HTTP_PORT=$PORT CASCADE_HTTPS_PORT=9843 CASCADE_HOST=127.0.0.1 CASCADE_DATA_DIR=$DATA
+
+started=$(date +%s)
+say() { echo "[$(( $(date +%s) - started )) s] $*"; }
+
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
+command -v jcmd >/dev/null || { echo "jcmd (JDK 17) is missing" >&2; exit 1; }
+# Someone else's server on our port would be measured (and stopped) by mistake.
+if curl -s -o /dev/null --max-time 2 "$URL/"; then echo "port $PORT is already in use" >&2; exit 1; fi
+
+say "packaging the WAR"
+$MVN package -DskipTests
+
+# The seed (contents, media sales) takes long and lives in the data directory: keep it when it
+# was made for the same counts, else start from an empty database (which prints a new operator
+# one-time password). Users sign in again on every run: sessions do not survive a restart.
+if [[ "${BENCH_FRESH:-0}" == 1 || "$(cat "$DATA/seed/done" 2>/dev/null)" != "contents=$CONTENTS users=$USERS" ]]; then
+  say "new data directory $DATA"
+  rm -rf "$DATA"
+fi
+mkdir -p "$DATA"
+rm -f "$DATA"/result-*.txt
+
+MVN_START="$MVN liberty:create liberty:deploy liberty:start -DserverStartTimeout=300"
+SEED="java -Dcontents=$CONTENTS -Dusers=$USERS $BENCH/Seed.java"
+pid=""
+sampler=""
+start_server() {
+  say "starting Liberty server $SERVER on $URL"
+  timeout 900 $MVN_START
+  pid=$(cat "target/liberty/wlp/usr/servers/.pid/$SERVER.pid" 2>/dev/null || pgrep -f "ws-server.jar.*$SERVER" | head -1)
+  for _ in $(seq 120); do
+    curl -sf -o /dev/null --max-time 5 "$URL/api/session" && break
+    sleep 2
+  done
+  curl -sf -o /dev/null --max-time 5 "$URL/api/session" || { echo "the application did not come up" >&2; exit 1; }
+  say "server up (pid $pid)"
+}
+stop_server() {
+  say "stopping the server"
+  timeout 180 $MVN liberty:stop >/dev/null 2>&1 || true
+  # Only the JVM this script started, by its id, and only if liberty:stop did not end it.
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid" || true; fi
+  pid=""
+}
+on_exit() {
+  if [[ -n "$sampler" ]]; then kill "$sampler" 2>/dev/null || true; fi
+  stop_server
+}
+trap on_exit EXIT
+
+start_server
+if [[ ! -f "$DATA/seed/done" ]]; then
+  say "seeding through the JSON API: $CONTENTS contents, $USERS media sold"
+  timeout 5400 $SEED data "$URL" "$DATA" "$SERVER_DIR/logs/messages.log"
+  # Measure a freshly started server whatever the seeding did to it (caches, heap, the
+  # authentication cache that forgets sessions after ~25,000 requests: see BENCHMARKS.md), so
+  # that a run on a new data directory and one on a kept one measure the same thing.
+  stop_server
+  start_server
+fi
+say "signing $USERS users in"
+timeout 1800 $SEED sessions "$URL" "$DATA" "$SERVER_DIR/logs/messages.log"
+
+# 10 s warm-up (JIT, caches, connection pool), then 30 s measured; a 10 s timeout so that slow
+# answers count in the percentiles instead of disappearing as socket errors.
+measure() {
+  local name=$1 path=$2
+  say "warm-up $name: $path"
+  BENCH_COOKIES="$DATA/cookies.txt" wrk -t2 -c32 -d10s --timeout 10s -s "$BENCH/sessions.lua" "$URL$path" > "$DATA/wrk-$name-warmup.txt"
+  say "measuring $name"
+  BENCH_COOKIES="$DATA/cookies.txt" BENCH_RESULT="$DATA/result-$name.txt" \
+    wrk -t2 -c32 -d30s --timeout 10s --latency -s "$BENCH/sessions.lua" "$URL$path" | tee "$DATA/wrk-$name.txt"
+}
+
+if [[ "${BENCH_SAMPLES:-0}" -gt 0 ]]; then
+  mkdir -p "$DATA/threads"
+  ( sleep 12; for i in $(seq "$BENCH_SAMPLES"); do jcmd "$pid" Thread.print > "$DATA/threads/$i.txt" 2>&1; sleep 1; done ) &
+  sampler=$!
+fi
+measure plain "/terminal/home"
+measure searched "/terminal/home?q=amber&genre=MUSIC&min=100&max=2000&sort=POPULAR"
+
+# Heap in use right after the load, then what is still live after a full collection.
+heap_mib() { jcmd "$pid" GC.heap_info | sed -n 's/.*heap.* used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1/1024}'; }
+used=$(heap_mib)
+jcmd "$pid" GC.run > /dev/null
+live=$(heap_mib)
+max=$(jcmd "$pid" VM.flags | grep -o -- '-XX:MaxHeapSize=[0-9]*' | cut -d= -f2 | awk '{printf "%d", $1/1048576}')
+
+{
+  echo "Top page benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $CONTENTS contents, $USERS users, 32 connections"
+  for name in plain searched; do echo "$name: $(cat "$DATA/result-$name.txt")"; done
+  echo "heap used after run: $used MiB (after GC: $live MiB), max: $max MiB"
+  echo "wall time: $(( $(date +%s) - started )) s"
+} | tee "$DATA/summary.txt"
+
+# A non-200 answer (a 302 to the sign-in page: sessions are wrong) makes the figures meaningless.
+# (Also what the server's loss of sessions after ~25,000 authenticated requests looks like.)
+if grep -q 'non200=[1-9]' "$DATA"/result-*.txt; then
+  echo "FAILED: some answers were not 200 (see $DATA/wrk-*.txt and BENCHMARKS.md)" >&2
+  exit 1
+fi
