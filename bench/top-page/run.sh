@@ -5,7 +5,8 @@
 #   bash bench/top-page/run.sh          (from the repository root)
 #
 # BENCH_CONTENTS / BENCH_USERS: smaller trial runs. BENCH_FRESH=1: seed again from nothing.
-# BENCH_SAMPLES=N: take N thread dumps (1 s apart) during the measured plain run, for profiling.
+# BENCH_SAMPLES=N: take N thread dumps (1 s apart) during each measured run, for profiling.
+# BENCH_HTTP_PORT / BENCH_HTTPS_PORT: other ports (default 9480 / 9843), e.g. beside another run.
 #
 # The server is a Liberty of its own ("cascade-bench", port 9480, data under target/bench-data),
 # so it never meets the integration tests' server ("cascade", port 9181).
@@ -14,14 +15,14 @@ cd "$(dirname "$0")/../.."
 
 BENCH=bench/top-page
 SERVER=cascade-bench
-PORT=9480
+PORT=${BENCH_HTTP_PORT:-9480}
 URL=http://127.0.0.1:$PORT
 DATA=$PWD/target/bench-data/top-page
 SERVER_DIR=target/liberty/wlp/usr/servers/$SERVER
 CONTENTS=${BENCH_CONTENTS:-10000}
 USERS=${BENCH_USERS:-1000}
 MVN="mvn -q -B -Dcascade.server.name=$SERVER"
-export CASCADE_HTTP_PORT=$PORT CASCADE_HTTPS_PORT=9843 CASCADE_HOST=127.0.0.1 CASCADE_DATA_DIR=$DATA
+export CASCADE_HTTP_PORT=$PORT CASCADE_HTTPS_PORT=${BENCH_HTTPS_PORT:-9843} CASCADE_HOST=127.0.0.1 CASCADE_DATA_DIR=$DATA
 
 started=$(date +%s)
 say() { echo "[$(( $(date +%s) - started )) s] $*"; }
@@ -92,15 +93,17 @@ measure() {
   say "warm-up $name: $path"
   BENCH_COOKIES="$DATA/cookies.txt" wrk -t2 -c32 -d10s --timeout 10s -s "$BENCH/sessions.lua" "$URL$path" > "$DATA/wrk-$name-warmup.txt"
   say "measuring $name"
+  if [[ "${BENCH_SAMPLES:-0}" -gt 0 ]]; then
+    # Thread dumps pause the server briefly: figures of a sampled run are not the benchmark's.
+    mkdir -p "$DATA/threads"
+    ( sleep 2; for i in $(seq "$BENCH_SAMPLES"); do jcmd "$pid" Thread.print > "$DATA/threads/$name-$i.txt" 2>&1; sleep 1; done ) &
+    sampler=$!
+  fi
   BENCH_COOKIES="$DATA/cookies.txt" BENCH_RESULT="$DATA/result-$name.txt" \
     wrk -t2 -c32 -d30s --timeout 10s --latency -s "$BENCH/sessions.lua" "$URL$path" | tee "$DATA/wrk-$name.txt"
+  if [[ -n "$sampler" ]]; then wait "$sampler" || true; sampler=""; fi
 }
 
-if [[ "${BENCH_SAMPLES:-0}" -gt 0 ]]; then
-  mkdir -p "$DATA/threads"
-  ( sleep 12; for i in $(seq "$BENCH_SAMPLES"); do jcmd "$pid" Thread.print > "$DATA/threads/$i.txt" 2>&1; sleep 1; done ) &
-  sampler=$!
-fi
 measure plain "/terminal/home"
 measure searched "/terminal/home?q=amber&genre=MUSIC&min=100&max=2000&sort=POPULAR"
 
