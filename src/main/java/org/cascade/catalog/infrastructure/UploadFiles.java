@@ -58,13 +58,12 @@ public class UploadFiles implements UploadStorage {
     private void createDirectory() {
         Path directory = directory();
         try {
-            // Made readable by the server's user only before any holder's bytes land in it.
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            try {
+            // Made readable by the server's user only before any holder's bytes land in it
+            // (where the file system has POSIX permissions; elsewhere its own rules apply).
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
                 Files.createDirectories(directory);
-            } catch (IOException again) {
-                throw new UncheckedIOException("cannot create " + directory, again);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -27,7 +28,8 @@ import org.cascade.platform.domain.RuleViolation;
  * the terminal was given, and is accepted — the terminal then receives the current version.
  */
 @Entity
-@Table(name = "STORAGE_MEDIA")
+// Found by its account after every posting: an index keeps concurrent sales from scanning (and deadlocking on) the table.
+@Table(name = "STORAGE_MEDIA", indexes = @Index(name = "STORAGE_MEDIA_ACCOUNT", columnList = "ACCOUNTID", unique = true))
 @NamedQuery(name = "StorageMedia.findByAccount", query = "select m from StorageMedia m where m.accountId = :account")
 @NamedQuery(name = "StorageMedia.search",
         query = "select m from StorageMedia m where m.serial like :serial order by m.issuedAt desc")

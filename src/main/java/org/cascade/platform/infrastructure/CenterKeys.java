@@ -67,10 +67,11 @@ public class CenterKeys {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate();
-            try {
-                // Created readable by the owner only before a byte of the key is written.
+            // Created readable by the owner only before a byte of the key is written (where the
+            // file system has POSIX permissions; elsewhere the directory's own rules apply).
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
+            } else {
                 Files.createFile(file);
             }
             Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
