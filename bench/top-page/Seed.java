@@ -54,14 +54,8 @@ public class Seed {
     static final int CONTENT_CLIENTS = 4;
     /** Sign-ins hash a password with PBKDF2: one client per core. */
     static final int PASSWORD_CLIENTS = 2;
-    /**
-     * Media sales one at a time: two concurrent sales deadlock in Derby (the posting looks the
-     * media up by its account, a scan that meets the other sale's new row) and each deadlock
-     * costs Derby's 20 s detection timeout before the retry.
-     */
-    static final int SALE_CLIENTS = 1;
-    /** Staff sessions the server lost under load and that were signed in again (see BENCHMARKS.md). */
-    static final AtomicInteger LOST_SESSIONS = new AtomicInteger();
+    /** Media sales: one clerk session, two requests at a time. */
+    static final int SALE_CLIENTS = 2;
 
     static URI base;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -93,8 +87,7 @@ public class Seed {
             waitUntilListed(cookies[0], contents);
             Files.write(data.resolve("cookies.txt"), List.of(cookies));
         }
-        System.out.printf("seed: %s done in %d s%s%n", mode, (System.nanoTime() - started) / 1_000_000_000,
-                LOST_SESSIONS.get() == 0 ? "" : "; the server lost " + LOST_SESSIONS.get() + " staff sessions, signed in again");
+        System.out.printf("seed: %s done in %d s%n", mode, (System.nanoTime() - started) / 1_000_000_000);
     }
 
     static void seedData(Path seed, Path log, int contents, int users) throws Exception {
@@ -254,10 +247,6 @@ public class Seed {
 
         private final Map<String, String> cookies = new LinkedHashMap<>();
         String csrf;
-        /** A staff member's credentials, to sign in again when the server loses the session. */
-        private String username;
-        private String password;
-        private int generation;
 
         static Session staff(String username, String password) {
             Session s = new Session();
@@ -277,13 +266,10 @@ public class Seed {
             csrf = check(exchange(HttpRequest.newBuilder(base.resolve("/api/session")).GET())).string("csrfToken");
             csrf = check(exchange(HttpRequest.newBuilder(base.resolve("/api/session")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json("username", username, "password", password))))).string("csrfToken");
-            this.username = username;
-            this.password = password;
         }
 
         void changePassword(String current, String chosen) {
             post("/api/session/password", json("current", current, "chosen", chosen));
-            password = chosen;
         }
 
         String upload(String purpose, String fileName, byte[] bytes) {
@@ -302,32 +288,8 @@ public class Seed {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
         }
 
-        /**
-         * Sends a request; a staff session the server lost is signed in again and the request sent
-         * once more. (After about 25,000 authenticated requests Liberty forgets who every session
-         * belongs to and answers 500 "nothing you sent was half-done": see BENCHMARKS.md.)
-         */
         HttpResponse<String> send(HttpRequest.Builder request) {
-            int seen;
-            synchronized (this) {
-                seen = generation;
-            }
-            HttpResponse<String> r = exchange(request);
-            if (username != null && r.statusCode() == 500 && r.body().contains("Incident reference")) {
-                signInAgain(seen);
-                r = exchange(request);
-            }
-            return r;
-        }
-
-        private synchronized void signInAgain(int seen) {
-            if (generation != seen) {
-                return; // another thread has done it
-            }
-            cookies.clear();
-            signIn(username, password);
-            generation++;
-            LOST_SESSIONS.incrementAndGet();
+            return exchange(request);
         }
 
         private HttpResponse<String> exchange(HttpRequest.Builder request) {

@@ -14,23 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BENCH=bench/top-page
-SERVER=cascade-bench
-PORT=${BENCH_HTTP_PORT:-9480}
-URL=http://127.0.0.1:$PORT
 DATA=$PWD/target/bench-data/top-page
-SERVER_DIR=target/liberty/wlp/usr/servers/$SERVER
 CONTENTS=${BENCH_CONTENTS:-10000}
 USERS=${BENCH_USERS:-1000}
-MVN="mvn -q -B -Dcascade.server.name=$SERVER"
-export CASCADE_HTTP_PORT=$PORT CASCADE_HTTPS_PORT=${BENCH_HTTPS_PORT:-9843} CASCADE_HOST=127.0.0.1 CASCADE_DATA_DIR=$DATA
-
-started=$(date +%s)
-say() { echo "[$(( $(date +%s) - started )) s] $*"; }
-
-command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
-command -v jcmd >/dev/null || { echo "jcmd (JDK 17) is missing" >&2; exit 1; }
-# Someone else's server on our port would be measured (and stopped) by mistake.
-if curl -s -o /dev/null --max-time 2 "$URL/"; then echo "port $PORT is already in use" >&2; exit 1; fi
+source bench/lib/server.sh
 
 say "packaging the WAR"
 $MVN package -DskipTests
@@ -45,41 +32,13 @@ fi
 mkdir -p "$DATA"
 rm -f "$DATA"/result-*.txt
 
-MVN_START="$MVN liberty:create liberty:deploy liberty:start -DserverStartTimeout=300"
 SEED="java -Dcontents=$CONTENTS -Dusers=$USERS $BENCH/Seed.java"
-pid=""
-sampler=""
-start_server() {
-  say "starting Liberty server $SERVER on $URL"
-  timeout 900 $MVN_START
-  pid=$(cat "target/liberty/wlp/usr/servers/.pid/$SERVER.pid" 2>/dev/null || pgrep -f "ws-server.jar.*$SERVER" | head -1)
-  for _ in $(seq 120); do
-    curl -sf -o /dev/null --max-time 5 "$URL/api/session" && break
-    sleep 2
-  done
-  curl -sf -o /dev/null --max-time 5 "$URL/api/session" || { echo "the application did not come up" >&2; exit 1; }
-  say "server up (pid $pid)"
-}
-stop_server() {
-  say "stopping the server"
-  timeout 180 $MVN liberty:stop >/dev/null 2>&1 || true
-  # Only the JVM this script started, by its id, and only if liberty:stop did not end it.
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid" || true; fi
-  pid=""
-}
-on_exit() {
-  if [[ -n "$sampler" ]]; then kill "$sampler" 2>/dev/null || true; fi
-  stop_server
-}
-trap on_exit EXIT
-
 start_server
 if [[ ! -f "$DATA/seed/done" ]]; then
   say "seeding through the JSON API: $CONTENTS contents, $USERS media sold"
   timeout 5400 $SEED data "$URL" "$DATA" "$SERVER_DIR/logs/messages.log"
-  # Measure a freshly started server whatever the seeding did to it (caches, heap, the
-  # authentication cache that forgets sessions after ~25,000 requests: see BENCHMARKS.md), so
-  # that a run on a new data directory and one on a kept one measure the same thing.
+  # Measure a freshly started server whatever the seeding did to it (caches, heap), so that a
+  # run on a new data directory and one on a kept one measure the same thing.
   stop_server
   start_server
 fi
@@ -122,7 +81,6 @@ max=$(jcmd "$pid" VM.flags | grep -o -- '-XX:MaxHeapSize=[0-9]*' | cut -d= -f2 |
 } | tee "$DATA/summary.txt"
 
 # A non-200 answer (a 302 to the sign-in page: sessions are wrong) makes the figures meaningless.
-# (Also what the server's loss of sessions after ~25,000 authenticated requests looks like.)
 if grep -q 'non200=[1-9]' "$DATA"/result-*.txt; then
   echo "FAILED: some answers were not 200 (see $DATA/wrk-*.txt and BENCHMARKS.md)" >&2
   exit 1

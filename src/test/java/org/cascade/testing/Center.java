@@ -110,6 +110,11 @@ public final class Center {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                .header("X-CSRF-Token", csrf).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Uploads bytes through the resumable upload API in one chunk; returns the upload id. */
     public String upload(byte[] data, String purpose, String fileName) throws IOException, InterruptedException {
         HttpResponse<String> begun = post("api/uploads", Json.createObjectBuilder().add("purpose", purpose)

@@ -131,6 +131,8 @@ class MediaStoryIT {
 
         // Signed out, the media kept in the browser signs in again, but not with a wrong password.
         buyer.findElement(By.id("signout")).click();
+        // Wait for the signed-out page: navigating on at once could race the sign-out's redirect.
+        waitFor(buyer).until(d -> d.findElements(By.id("signout")).isEmpty());
         buyer.get(base + "terminal");
         ready(buyer);
         assertEquals(serial, buyer.findElement(By.id("inserted-serial")).getText());

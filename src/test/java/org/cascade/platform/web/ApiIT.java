@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.cascade.testing.Center;
 import org.cascade.testing.Deployments;
@@ -80,6 +82,50 @@ class ApiIT {
         HttpResponse<String> receipts = api.get("api/store/receipts");
         assertEquals(200, receipts.statusCode());
         assertEquals("[]", receipts.body().replaceAll("\\s", ""), "nothing was written");
+    }
+
+    /**
+     * A signed-in session stays signed in as long as the session lives, whatever other callers do:
+     * the caller is kept in the session only, never behind a single-sign-on cookie in a bounded
+     * server-wide cache (whose evictions once signed everybody out after 25,000 requests).
+     */
+    @Test
+    void signedInSessionsDependOnTheirSessionOnly() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Sessions");
+        CookieManager jar = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "api/session")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String before = sessionCookie(jar);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "api/session"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", Center.json(anonymous).getString("csrfToken"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("username", clerk.username())
+                        .add("password", clerk.password()).build().toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        assertEquals(List.of("CASCADE_SESSION"), jar.getCookieStore().getCookies().stream().map(HttpCookie::getName).distinct().toList(),
+                "the session cookie is the only cookie");
+        assertFalse(before.equals(sessionCookie(jar)), "signing in gives the session a new id");
+
+        // Others sign in and out and make requests meanwhile; this session is not affected.
+        for (int round = 0; round < 20; round++) {
+            Center other = new Center(base);
+            other.signIn(clerk.username(), clerk.password());
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, other.get("api/store/receipts").statusCode());
+            }
+            assertEquals(204, other.delete("api/session").statusCode());
+            assertEquals(401, other.get("api/store/receipts").statusCode(), "signed out");
+        }
+        HttpResponse<String> still = http.send(HttpRequest.newBuilder(URI.create(base + "api/store/receipts"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, still.statusCode(), still.body());
+        assertEquals(clerk.username(), Center.json(http.send(HttpRequest.newBuilder(URI.create(base + "api/session")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())).getString("user"));
+    }
+
+    private static String sessionCookie(CookieManager jar) {
+        return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("CASCADE_SESSION"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
     }
 
     @Test
