@@ -16,6 +16,7 @@ import org.cascade.catalog.domain.ContentRepository;
 import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
 import org.cascade.catalog.domain.ListQuery;
+import org.cascade.catalog.domain.ListedContents;
 import org.cascade.catalog.domain.ListSort;
 import org.cascade.catalog.domain.Manifest;
 import org.cascade.catalog.domain.ManifestSeal;
@@ -41,8 +42,6 @@ public class Catalog {
     @Inject
     Clock clock;
 
-    /** Best hits move with receptions and ratings: a minute old is fresh enough for a notice. */
-    private final Freshness<Set<Genre>, List<Content>> bestHits = new Freshness<>(java.time.Duration.ofMinutes(1));
     /** Advertising periods start and end by the day; a purchase clears these at once. */
     private final Freshness<AdvertisementKind, List<String>> advertised = new Freshness<>(java.time.Duration.ofSeconds(30));
 
@@ -67,14 +66,20 @@ public class Catalog {
     }
 
     public Page<Line> listFor(@NotBlank String serial, long balance, @NotNull Search search) {
-        DisplayConditions conditions = conditions(serial);
+        return listFor(conditions(serial), balance, search);
+    }
+
+    /** The user's list, arranged by their display conditions and what they searched for. */
+    public Page<Line> listFor(@NotNull DisplayConditions conditions, long balance, @NotNull Search search) {
         Set<String> sponsored = Set.copyOf(advertised(AdvertisementKind.PREFERRED_POSITION));
         ListQuery query = new ListQuery(search.text(), search.genre(), search.minPrice(), search.maxPrice(),
                 search.sort() == null ? conditions.sort() : search.sort(), conditions.likedGenres(), sponsored,
                 search.page() == null ? 0 : search.page(), conditions.pageSize());
-        List<Line> lines = contents.list(query).stream()
+        ListedContents.Arranged arranged = contents.arrange(query);
+        // The page's few contents, mostly from the persistence cache; one withdrawn meanwhile is left out.
+        List<Line> lines = arranged.ids().stream().map(contents::find).flatMap(java.util.Optional::stream)
                 .map(c -> new Line(c, sponsored.contains(c.id()), Math.max(0, c.unitCost() - balance))).toList();
-        return new Page<>(lines, query.page(), query.pageSize(), contents.count(query));
+        return new Page<>(lines, query.page(), query.pageSize(), arranged.total());
     }
 
     public DisplayConditions conditions(String serial) {
@@ -92,9 +97,8 @@ public class Catalog {
     }
 
     /** The spec's "best hit information": the most received, best rated contents of the user's genres. */
-    public List<Content> bestHits(@NotBlank String serial) {
-        Set<Genre> genres = conditions(serial).likedGenres();
-        return bestHits.get(genres, clock, () -> contents.bestHits(genres, 3));
+    public List<Content> bestHits(@NotNull DisplayConditions conditions) {
+        return contents.bestHits(conditions.likedGenres(), 3);
     }
 
     public List<Content> banners() {

@@ -22,11 +22,8 @@ import org.cascade.platform.domain.RuleViolation;
 @Entity
 // One index per list order, in exactly that order, so that a page is read off an index instead of
 // sorting every listed content.
+// The list's orders and searches are served from memory (ListedContents), not by indexes.
 @Table(name = "CONTENT", indexes = {
-        @Index(name = "CONTENT_BY_NEWEST", columnList = "STATUS, LISTEDAT DESC, ID DESC"),
-        @Index(name = "CONTENT_BY_POPULAR", columnList = "STATUS, RECEPTIONS DESC, LISTEDAT DESC, ID DESC"),
-        @Index(name = "CONTENT_BY_RATING", columnList = "STATUS, RATINGTENTHS DESC, RATINGCOUNT DESC, LISTEDAT DESC, ID DESC"),
-        @Index(name = "CONTENT_BY_PRICE", columnList = "STATUS, UNITCOST ASC, LISTEDAT DESC, ID DESC"),
         @Index(name = "CONTENT_HOLDER", columnList = "HOLDER"),
         @Index(name = "CONTENT_NAME_KEY", columnList = "NAMEKEY", unique = true)})
 @NamedQuery(name = "Content.findByHolder", query = "select c from Content c where c.holder = :holder order by c.registeredAt desc")
@@ -320,5 +317,9 @@ public class Content {
 
     public long boardPosts() {
         return boardPosts;
+    }
+
+    public long revision() {
+        return revision;
     }
 }

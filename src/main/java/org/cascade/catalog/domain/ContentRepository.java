@@ -20,12 +20,10 @@ public interface ContentRepository {
 
     List<Content> processing();
 
-    /** Listed contents matching the query, arranged as it says, one page. */
-    List<Content> list(ListQuery query);
+    /** The listed contents matching the query, arranged as it says: one page of ids, and the total. */
+    ListedContents.Arranged arrange(ListQuery query);
 
-    long count(ListQuery query);
-
-    /** The best hits: most received, then best rated, among listed contents (of the genres, when given). */
+    /** The best hits: the most received listed contents (of the genres, when given). */
     List<Content> bestHits(java.util.Set<Genre> genres, int max);
 
     Optional<Rating> rating(String contentId, String serial);

@@ -1,13 +1,11 @@
 package org.cascade.catalog.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cascade.catalog.domain.Advertisement;
@@ -19,6 +17,7 @@ import org.cascade.catalog.domain.ContentStatus;
 import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
 import org.cascade.catalog.domain.ListQuery;
+import org.cascade.catalog.domain.ListedContents;
 import org.cascade.catalog.domain.Rating;
 import org.cascade.catalog.domain.SealedManifest;
 
@@ -27,6 +26,9 @@ public class JpaContentRepository implements ContentRepository {
 
     @PersistenceContext(unitName = "cascade")
     private EntityManager em;
+
+    @Inject
+    ListedContentsMirror listed;
 
     @Override
     public void add(Content content) {
@@ -65,113 +67,14 @@ public class JpaContentRepository implements ContentRepository {
         return em.createNamedQuery("Content.findByStatus", Content.class).setParameter("status", ContentStatus.PROCESSING).getResultList();
     }
 
-    /**
-     * The arranged list is three segments one after the other — sponsored contents, then those of
-     * liked genres, then the rest — each in the chosen order; a page is cut across them. (JPQL
-     * cannot order by a CASE over a collection parameter, and plain segments keep every query
-     * simple enough for an index.)
-     */
     @Override
-    public List<Content> list(ListQuery q) {
-        List<String> segments = new java.util.ArrayList<>();
-        if (!q.sponsored().isEmpty()) {
-            segments.add(" and c.id in :sponsored");
-        }
-        String notSponsored = q.sponsored().isEmpty() ? "" : " and c.id not in :sponsored";
-        if (!q.liked().isEmpty()) {
-            segments.add(notSponsored + " and c.genre in :liked");
-            segments.add(notSponsored + " and c.genre not in :liked");
-        } else {
-            segments.add(notSponsored);
-        }
-        // Each order matches one of Content's indexes column for column (see its @Table).
-        String order = " order by " + switch (q.sort()) {
-            case POPULAR -> "c.receptions desc, c.listedAt desc";
-            case RATING -> "c.ratingTenths desc, c.ratingCount desc, c.listedAt desc";
-            case PRICE_LOW -> "c.unitCost asc, c.listedAt desc";
-            case NEWEST -> "c.listedAt desc";
-        } + ", c.id desc";
-        List<Content> page = new java.util.ArrayList<>();
-        long skip = (long) q.page() * q.pageSize();
-        for (String segment : segments) {
-            if (page.size() == q.pageSize()) {
-                break;
-            }
-            if (skip > 0) {
-                long inSegment = segmentQuery("select count(c) from Content c", segment, "", q, Long.class).getSingleResult();
-                if (skip >= inSegment) {
-                    skip -= inSegment;
-                    continue;
-                }
-            }
-            // Ids first: with no words to search, the index alone answers (no row is read);
-            // then the page's few contents, mostly from the persistence cache.
-            List<String> ids = segmentQuery("select c.id from Content c", segment, order, q, String.class)
-                    .setFirstResult((int) skip).setMaxResults(q.pageSize() - page.size()).getResultList();
-            ids.forEach(id -> find(id).ifPresent(page::add));
-            skip = 0;
-        }
-        return page;
-    }
-
-    private <T> TypedQuery<T> segmentQuery(String select, String segment, String order, ListQuery q, Class<T> type) {
-        StringBuilder jpql = new StringBuilder(select);
-        Map<String, Object> params = new HashMap<>();
-        where(q, jpql, params);
-        jpql.append(segment).append(order);
-        if (segment.contains(":sponsored")) {
-            params.put("sponsored", q.sponsored());
-        }
-        if (segment.contains(":liked")) {
-            params.put("liked", q.liked());
-        }
-        TypedQuery<T> query = em.createQuery(jpql.toString(), type);
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    @Override
-    public long count(ListQuery q) {
-        StringBuilder jpql = new StringBuilder("select count(c) from Content c");
-        Map<String, Object> params = new HashMap<>();
-        where(q, jpql, params);
-        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
-        params.forEach(query::setParameter);
-        return query.getSingleResult();
-    }
-
-    private static void where(ListQuery q, StringBuilder jpql, Map<String, Object> params) {
-        jpql.append(" where c.status = :listed");
-        params.put("listed", ContentStatus.LISTED);
-        if (q.text() != null) {
-            jpql.append(" and (lower(c.name) like :text or lower(c.summary) like :text or lower(c.writer.name) like :text)");
-            params.put("text", "%" + q.text().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
-        }
-        if (q.genre() != null) {
-            jpql.append(" and c.genre = :genre");
-            params.put("genre", q.genre());
-        }
-        if (q.minPrice() != null) {
-            jpql.append(" and c.unitCost >= :min");
-            params.put("min", q.minPrice());
-        }
-        if (q.maxPrice() != null) {
-            jpql.append(" and c.unitCost <= :max");
-            params.put("max", q.maxPrice());
-        }
+    public ListedContents.Arranged arrange(ListQuery query) {
+        return listed.current().arrange(query);
     }
 
     @Override
     public List<Content> bestHits(Set<Genre> genres, int max) {
-        String jpql = "select c from Content c where c.status = :listed"
-                + (genres.isEmpty() ? "" : " and c.genre in :genres")
-                + " order by c.receptions desc, c.ratingSum desc, c.listedAt desc";
-        TypedQuery<Content> query = em.createQuery(jpql, Content.class).setParameter("listed", ContentStatus.LISTED);
-        if (!genres.isEmpty()) {
-            query.setParameter("genres", genres);
-        }
-        return query.setMaxResults(max).getResultList();
+        return listed.current().bestHits(genres, max).stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -44,13 +44,13 @@ public class ContentsListController implements PageController {
                 (int) request.param("page").map(p -> request.requiredLong("page", 0, 100_000)).orElse(0L).longValue());
         DisplayConditions conditions = catalog.conditions(serial);
         request.put("serial", serial).put("balance", balance)
-                .put("list", catalog.listFor(serial, balance, search))
+                .put("list", catalog.listFor(conditions, balance, search))
                 .put("search", search)
                 .put("sort", search.sort() == null ? conditions.sort() : search.sort())
                 .put("conditions", conditions)
                 .put("genres", Genre.values()).put("sorts", ListSort.values())
                 .put("pageSizes", DisplayConditions.PAGE_SIZES.stream().sorted().toList())
-                .put("bestHits", catalog.bestHits(serial))
+                .put("bestHits", catalog.bestHits(conditions))
                 .put("banners", catalog.banners());
         return View.template("terminal/home");
     }

@@ -128,6 +128,9 @@ class CatalogStoryIT {
         rich.findElement(By.id("stars-4")).click();
         rich.findElement(By.id("rate")).click();
         assertEquals("★ 4.0 (1)", visible(rich, By.id("rating")).getText());
+        // The list sorts on the new rating at once (the only rated content in this run).
+        rich.get(base + "terminal/home?sort=RATING");
+        assertEquals(id, rich.findElement(By.cssSelector("#contents li")).getAttribute("data-content"));
 
         // The holder hides the post; users no longer see it.
         holder.get(base + "content?id=" + id);
