@@ -6,6 +6,7 @@
 #
 # BENCH_CONTENTS / BENCH_USERS: smaller trial runs. BENCH_FRESH=1: seed again from nothing.
 # BENCH_SAMPLES=N: take N thread dumps (1 s apart) during each measured run, for profiling.
+# BENCH_JFR=1: a flight recording of each measured run (target/bench-data/top-page/<list>.jfr).
 # BENCH_HTTP_PORT / BENCH_HTTPS_PORT: other ports (default 9480 / 9843), e.g. beside another run.
 #
 # The server is a Liberty of its own ("cascade-bench", port 9480, data under target/bench-data),
@@ -52,6 +53,10 @@ measure() {
   say "warm-up $name: $path"
   BENCH_COOKIES="$DATA/cookies.txt" wrk -t2 -c32 -d10s --timeout 10s -s "$BENCH/sessions.lua" "$URL$path" > "$DATA/wrk-$name-warmup.txt"
   say "measuring $name"
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+    # A flight recording of the measured run, for profiling (see BENCHMARKS.md for reading it).
+    jcmd "$pid" JFR.start name="$name" settings=profile duration=30s filename="$DATA/$name.jfr" > /dev/null
+  fi
   if [[ "${BENCH_SAMPLES:-0}" -gt 0 ]]; then
     # Thread dumps pause the server briefly: figures of a sampled run are not the benchmark's.
     mkdir -p "$DATA/threads"

@@ -15,6 +15,7 @@ import org.cascade.catalog.domain.Content;
 import org.cascade.catalog.domain.ContentRepository;
 import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListEntry;
 import org.cascade.catalog.domain.ListQuery;
 import org.cascade.catalog.domain.ListedContents;
 import org.cascade.catalog.domain.ListSort;
@@ -55,7 +56,7 @@ public class Catalog {
     }
 
     /** One line of a user's list: the content, whether it is sponsored, and what the balance lacks (0 when affordable). */
-    public record Line(Content content, boolean sponsored, long shortfall) {
+    public record Line(ListEntry content, boolean sponsored, long shortfall) {
 
         public boolean affordable() {
             return shortfall == 0;
@@ -76,8 +77,7 @@ public class Catalog {
                 search.sort() == null ? conditions.sort() : search.sort(), conditions.likedGenres(), sponsored,
                 search.page() == null ? 0 : search.page(), conditions.pageSize());
         ListedContents.Arranged arranged = contents.arrange(query);
-        // The page's few contents, mostly from the persistence cache; one withdrawn meanwhile is left out.
-        List<Line> lines = arranged.ids().stream().map(contents::find).flatMap(java.util.Optional::stream)
+        List<Line> lines = arranged.lines().stream()
                 .map(c -> new Line(c, sponsored.contains(c.id()), Math.max(0, c.unitCost() - balance))).toList();
         return new Page<>(lines, query.page(), query.pageSize(), arranged.total());
     }
@@ -97,7 +97,7 @@ public class Catalog {
     }
 
     /** The spec's "best hit information": the most received, best rated contents of the user's genres. */
-    public List<Content> bestHits(@NotNull DisplayConditions conditions) {
+    public List<ListEntry> bestHits(@NotNull DisplayConditions conditions) {
         return contents.bestHits(conditions.likedGenres(), 3);
     }
 

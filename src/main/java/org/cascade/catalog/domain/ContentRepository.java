@@ -20,11 +20,11 @@ public interface ContentRepository {
 
     List<Content> processing();
 
-    /** The listed contents matching the query, arranged as it says: one page of ids, and the total. */
+    /** The listed contents matching the query, arranged as it says: one page of lines, and the total. */
     ListedContents.Arranged arrange(ListQuery query);
 
     /** The best hits: the most received listed contents (of the genres, when given). */
-    List<Content> bestHits(java.util.Set<Genre> genres, int max);
+    List<ListEntry> bestHits(java.util.Set<Genre> genres, int max);
 
     Optional<Rating> rating(String contentId, String serial);
 

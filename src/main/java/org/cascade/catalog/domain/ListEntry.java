@@ -4,24 +4,37 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What the contents list needs to know of one content to find, arrange and count it: its words
- * (in lower case, for searching), genre, price and the figures it sorts on. {@code revision} is
+ * One line of the contents list: what a user sees of a listed content there (name, summary,
+ * writer, genre, price, rating) and what the list is searched and sorted on. {@code revision} is
  * the content's version, so that a late copy never replaces a newer one.
  */
 public record ListEntry(String id, long revision, boolean listed, String name, String summary, String writer,
-                        Genre genre, long unitCost, Instant listedAt, long receptions, long ratingTenths, long ratingCount) {
+                        Genre genre, long unitCost, Instant listedAt, long receptions, long ratingTenths, long ratingCount,
+                        String searchText) {
+
+    /** Separates the fields in {@link #searchText}; no word searched for contains it. */
+    private static final char FIELD_SEPARATOR = '\u0000';
 
     public static ListEntry of(Content c) {
-        return new ListEntry(c.id(), c.revision(), c.listed(), lower(c.name()), lower(c.summary()),
-                lower(c.writer() == null ? null : c.writer().name()), c.genre(), c.unitCost(),
-                c.listedAt() == null ? Instant.EPOCH : c.listedAt(), c.receptions(), c.averageRatingTenths(), c.ratingCount());
+        return of(c.id(), c.revision(), c.listed(), c.name(), c.summary(), c.writer() == null ? null : c.writer().name(),
+                c.genre(), c.unitCost(), c.listedAt(), c.receptions(), c.averageRatingTenths(), c.ratingCount());
     }
 
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    public static ListEntry of(String id, long revision, boolean listed, String name, String summary, String writer,
+                               Genre genre, long unitCost, Instant listedAt, long receptions, long ratingTenths, long ratingCount) {
+        String n = name == null ? "" : name;
+        String s = summary == null ? "" : summary;
+        String w = writer == null ? "" : writer;
+        return new ListEntry(id, revision, listed, n, s, w, genre, unitCost, listedAt == null ? Instant.EPOCH : listedAt,
+                receptions, ratingTenths, ratingCount, (n + FIELD_SEPARATOR + s + FIELD_SEPARATOR + w).toLowerCase(Locale.ROOT));
     }
 
-    /** Whether the content matches the words, genre and price range asked for. */
+    /** The average rating in tenths (42 = 4.2), or 0 without ratings. */
+    public long averageRatingTenths() {
+        return ratingTenths;
+    }
+
+    /** Whether the content matches the words (already in lower case), genre and price range asked for. */
     boolean matches(ListQuery q, String lowerText) {
         if (q.genre() != null && genre != q.genre()) {
             return false;
@@ -29,6 +42,6 @@ public record ListEntry(String id, long revision, boolean listed, String name, S
         if (q.minPrice() != null && unitCost < q.minPrice() || q.maxPrice() != null && unitCost > q.maxPrice()) {
             return false;
         }
-        return lowerText == null || name.contains(lowerText) || summary.contains(lowerText) || writer.contains(lowerText);
+        return lowerText == null || lowerText.indexOf(FIELD_SEPARATOR) < 0 && searchText.contains(lowerText);
     }
 }

@@ -16,6 +16,7 @@ import org.cascade.catalog.domain.ContentRepository;
 import org.cascade.catalog.domain.ContentStatus;
 import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListEntry;
 import org.cascade.catalog.domain.ListQuery;
 import org.cascade.catalog.domain.ListedContents;
 import org.cascade.catalog.domain.Rating;
@@ -73,8 +74,8 @@ public class JpaContentRepository implements ContentRepository {
     }
 
     @Override
-    public List<Content> bestHits(Set<Genre> genres, int max) {
-        return listed.current().bestHits(genres, max).stream().map(this::find).flatMap(Optional::stream).toList();
+    public List<ListEntry> bestHits(Set<Genre> genres, int max) {
+        return listed.current().bestHits(genres, max);
     }
 
     @Override

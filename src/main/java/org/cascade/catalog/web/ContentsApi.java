@@ -34,6 +34,7 @@ import org.cascade.catalog.application.ContentRegistration;
 import org.cascade.catalog.domain.BoardPost;
 import org.cascade.catalog.domain.Content;
 import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListEntry;
 import org.cascade.catalog.domain.ListSort;
 import org.cascade.catalog.infrastructure.ContentFiles;
 import org.cascade.media.application.StorageMedias;
@@ -125,7 +126,7 @@ public class ContentsApi {
         out.put("total", list.total());
         out.put("page", list.page());
         out.put("items", list.items().stream().map(l -> {
-            Map<String, Object> m = summary(l.content());
+            Map<String, Object> m = line(l.content());
             m.put("sponsored", l.sponsored());
             m.put("affordable", l.affordable());
             m.put("shortfall", l.shortfall());
@@ -262,6 +263,20 @@ public class ContentsApi {
             r.header("Content-Length", length);
         }
         return r.build();
+    }
+
+    /** A content as the list shows it; {@code GET contents/{id}} gives the rest. */
+    static Map<String, Object> line(ListEntry c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("summary", c.summary());
+        m.put("genre", c.genre().name());
+        m.put("unitCost", c.unitCost());
+        m.put("writer", c.writer());
+        m.put("ratingTenths", c.averageRatingTenths());
+        m.put("ratings", c.ratingCount());
+        return m;
     }
 
     static Map<String, Object> summary(Content c) {

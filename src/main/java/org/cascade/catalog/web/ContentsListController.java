@@ -2,16 +2,22 @@ package org.cascade.catalog.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import org.cascade.catalog.application.Catalog;
 import org.cascade.catalog.domain.DisplayConditions;
 import org.cascade.catalog.domain.Genre;
+import org.cascade.catalog.domain.ListEntry;
 import org.cascade.catalog.domain.ListSort;
 import org.cascade.media.application.StorageMedias;
+import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
+import org.cascade.platform.web.Formats;
 import org.cascade.platform.web.PageController;
 import org.cascade.platform.web.PageRequest;
 import org.cascade.platform.web.Route;
@@ -32,6 +38,9 @@ public class ContentsListController implements PageController {
     @Inject
     StorageMedias media;
 
+    @Inject
+    Clock clock;
+
     @Override
     public View get(PageRequest request) {
         String serial = request.username().orElseThrow();
@@ -43,16 +52,43 @@ public class ContentsListController implements PageController {
                 request.param("sort").map(s -> parse(ListSort.class, s, "sort")).orElse(null),
                 (int) request.param("page").map(p -> request.requiredLong("page", 0, 100_000)).orElse(0L).longValue());
         DisplayConditions conditions = catalog.conditions(serial);
-        request.put("serial", serial).put("balance", balance)
-                .put("list", catalog.listFor(conditions, balance, search))
-                .put("search", search)
-                .put("sort", search.sort() == null ? conditions.sort() : search.sort())
-                .put("conditions", conditions)
-                .put("genres", Genre.values()).put("sorts", ListSort.values())
-                .put("pageSizes", DisplayConditions.PAGE_SIZES.stream().sorted().toList())
-                .put("bestHits", catalog.bestHits(conditions))
-                .put("banners", catalog.banners());
+        ListSort sort = search.sort() == null ? conditions.sort() : search.sort();
+        Page<Catalog.Line> list = catalog.listFor(conditions, balance, search);
+        Formats fmt = new Formats(request.locale(), clock.getZone());
+        // The page reads plain names only (no method calls): the template engine resolves those
+        // without reflection, and this page is the one every user opens first.
+        request.put("serial", serial).put("balance", balance).put("balanceText", fmt.yen(balance))
+                .put("q", search.text()).put("genre", search.genre() == null ? null : search.genre().name())
+                .put("min", search.minPrice()).put("max", search.maxPrice()).put("sort", sort.name())
+                .put("total", list.total()).put("lines", list.items().stream().map(l -> line(l, fmt)).toList())
+                .put("hasPrevious", list.hasPrevious()).put("hasNext", list.hasNext())
+                .put("previousPage", list.page() - 1).put("nextPage", list.page() + 1)
+                .put("genres", Arrays.stream(Genre.values()).map(g -> Map.of("name", g.name(),
+                        "selected", g == search.genre(), "liked", conditions.likedGenres().contains(g))).toList())
+                .put("sorts", Arrays.stream(ListSort.values()).map(s -> Map.of("name", s.name(),
+                        "selected", s == sort, "saved", s == conditions.sort())).toList())
+                .put("pageSizes", DisplayConditions.PAGE_SIZES.stream().sorted().map(n -> Map.of("value", n,
+                        "saved", n == conditions.pageSize())).toList())
+                .put("bestHits", catalog.bestHits(conditions).stream().map(h -> Map.of("id", h.id(), "name", h.name())).toList())
+                .put("banners", catalog.banners().stream().map(b -> Map.of("id", b.id(), "name", b.name())).toList());
         return View.template("terminal/home");
+    }
+
+    private static Map<String, Object> line(Catalog.Line line, Formats fmt) {
+        ListEntry c = line.content();
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("summary", c.summary());
+        m.put("genre", c.genre().name());
+        m.put("rated", c.ratingCount() > 0);
+        m.put("rating", c.averageRatingTenths() / 10.0);
+        m.put("ratings", c.ratingCount());
+        m.put("price", fmt.yen(c.unitCost()));
+        m.put("sponsored", line.sponsored());
+        m.put("affordable", line.affordable());
+        m.put("shortfall", fmt.yen(line.shortfall()));
+        return m;
     }
 
     @Override

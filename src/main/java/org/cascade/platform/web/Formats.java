@@ -12,6 +12,8 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final Locale locale;
     private final ZoneId zone;
+    /** One per page (a page renders on one thread): formats are costly to look up for every amount. */
+    private NumberFormat integers;
 
     public Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
@@ -19,7 +21,10 @@ public final class Formats {
     }
 
     public String yen(long amount) {
-        return NumberFormat.getIntegerInstance(locale).format(amount) + (locale.getLanguage().equals("ja") ? " 円" : " yen");
+        if (integers == null) {
+            integers = NumberFormat.getIntegerInstance(locale);
+        }
+        return integers.format(amount) + (locale.getLanguage().equals("ja") ? " 円" : " yen");
     }
 
     public String signedYen(long amount) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cascade.platform.domain.RuleViolation;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -31,9 +33,22 @@ public class Messages implements IMessageResolver {
         return text == null ? key : text;
     }
 
+    private record FormatKey(Locale locale, String key) {
+    }
+
+    /**
+     * Parsed formats, parsed once: a page shows dozens of texts. A MessageFormat is not safe to
+     * share between threads, so each use formats with its own copy.
+     */
+    private final Map<FormatKey, Optional<MessageFormat>> formats = new ConcurrentHashMap<>();
+
     private String find(Locale locale, String key, Object[] args) {
-        String pattern = pattern(locale, key);
-        return pattern == null ? null : new MessageFormat(pattern, locale).format(args);
+        if (formats.size() > 10_000) {
+            formats.clear(); // keys come from the code, so this never happens short of a bug
+        }
+        return formats.computeIfAbsent(new FormatKey(locale, key),
+                        k -> Optional.ofNullable(pattern(locale, key)).map(p -> new MessageFormat(p, locale)))
+                .map(f -> ((MessageFormat) f.clone()).format(args)).orElse(null);
     }
 
     private static String pattern(Locale locale, String key) {

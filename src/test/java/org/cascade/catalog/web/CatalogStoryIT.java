@@ -155,6 +155,18 @@ class CatalogStoryIT {
         WebElement first = poor.findElement(By.cssSelector("#contents li"));
         assertEquals(id, first.getAttribute("data-content"), "the sponsored content comes first");
         assertTrue(first.getText().contains("Sponsored"));
+
+        // The user's display conditions: saved, shown as saved, and applied to the list.
+        poor.findElement(By.id("liked-MOVIE")).click();
+        new Select(poor.findElement(By.id("conditions-page-size"))).selectByValue("10");
+        new Select(poor.findElement(By.id("conditions-sort"))).selectByValue("PRICE_LOW");
+        poor.findElement(By.id("conditions-submit")).click();
+        assertEquals("Your list is arranged as you asked.", visible(poor, By.cssSelector(".flash")).getText());
+        assertTrue(poor.findElement(By.id("liked-MOVIE")).isSelected());
+        assertFalse(poor.findElement(By.id("liked-MUSIC")).isSelected());
+        assertEquals("10", new Select(poor.findElement(By.id("conditions-page-size"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("PRICE_LOW", new Select(poor.findElement(By.id("sort"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(poor.findElements(By.cssSelector("#contents li")).size() <= 10);
     }
 
     private void fillRegistration(String name, Path content, Path thumbnail) {
