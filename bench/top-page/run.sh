@@ -46,12 +46,12 @@ fi
 say "signing $USERS users in"
 timeout 1800 $SEED sessions "$URL" "$DATA" "$SERVER_DIR/logs/messages.log"
 
-# 10 s warm-up (JIT, caches, connection pool), then 30 s measured; a 10 s timeout so that slow
+# 20 s warm-up (JIT, caches, connection pool), then 30 s measured; a 10 s timeout so that slow
 # answers count in the percentiles instead of disappearing as socket errors.
 measure() {
   local name=$1 path=$2
   say "warm-up $name: $path"
-  BENCH_COOKIES="$DATA/cookies.txt" wrk -t2 -c32 -d10s --timeout 10s -s "$BENCH/sessions.lua" "$URL$path" > "$DATA/wrk-$name-warmup.txt"
+  BENCH_COOKIES="$DATA/cookies.txt" wrk -t2 -c32 -d20s --timeout 10s -s "$BENCH/sessions.lua" "$URL$path" > "$DATA/wrk-$name-warmup.txt"
   say "measuring $name"
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     # A flight recording of the measured run, for profiling (see BENCHMARKS.md for reading it).

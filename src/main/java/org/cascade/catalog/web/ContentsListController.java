@@ -2,9 +2,12 @@ package org.cascade.catalog.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,6 +21,7 @@ import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Formats;
+import org.cascade.platform.web.Messages;
 import org.cascade.platform.web.PageController;
 import org.cascade.platform.web.PageRequest;
 import org.cascade.platform.web.Route;
@@ -41,6 +45,9 @@ public class ContentsListController implements PageController {
     @Inject
     Clock clock;
 
+    @Inject
+    Messages messages;
+
     @Override
     public View get(PageRequest request) {
         String serial = request.username().orElseThrow();
@@ -60,7 +67,9 @@ public class ContentsListController implements PageController {
         request.put("serial", serial).put("balance", balance).put("balanceText", fmt.yen(balance))
                 .put("q", search.text()).put("genre", search.genre() == null ? null : search.genre().name())
                 .put("min", search.minPrice()).put("max", search.maxPrice()).put("sort", sort.name())
-                .put("total", list.total()).put("lines", list.items().stream().map(l -> line(l, fmt)).toList())
+                .put("total", list.total()).put("lines", list.items().stream()
+                        .map(l -> line(l, fmt, request.locale(), request.servletRequest().getContextPath())).toList())
+                .put("sponsoredLabel", messages.text(request.locale(), "list.sponsored"))
                 .put("hasPrevious", list.hasPrevious()).put("hasNext", list.hasNext())
                 .put("previousPage", list.page() - 1).put("nextPage", list.page() + 1)
                 .put("genres", Arrays.stream(Genre.values()).map(g -> Map.of("name", g.name(),
@@ -74,20 +83,27 @@ public class ContentsListController implements PageController {
         return View.template("terminal/home");
     }
 
-    private static Map<String, Object> line(Catalog.Line line, Formats fmt) {
+    /**
+     * One line as the page shows it, its texts and links made here rather than by the template
+     * engine: twenty lines are most of the top page's work.
+     */
+    private Map<String, Object> line(Catalog.Line line, Formats fmt, Locale locale, String contextPath) {
         ListEntry c = line.content();
+        String id = URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
         Map<String, Object> m = new HashMap<>();
         m.put("id", c.id());
+        m.put("href", contextPath + "/content?id=" + id);
+        m.put("thumbnail", contextPath + "/api/contents/" + id + "/thumbnail");
         m.put("name", c.name());
         m.put("summary", c.summary());
-        m.put("genre", c.genre().name());
+        m.put("genre", messages.text(locale, "genre." + c.genre().name()));
         m.put("rated", c.ratingCount() > 0);
-        m.put("rating", c.averageRatingTenths() / 10.0);
-        m.put("ratings", c.ratingCount());
+        m.put("rating", c.ratingCount() == 0 ? null : messages.text(locale, "list.rating", c.averageRatingTenths() / 10.0, c.ratingCount()));
         m.put("price", fmt.yen(c.unitCost()));
         m.put("sponsored", line.sponsored());
         m.put("affordable", line.affordable());
-        m.put("shortfall", fmt.yen(line.shortfall()));
+        m.put("means", line.affordable() ? messages.text(locale, "list.affordable")
+                : messages.text(locale, "list.shortfall", fmt.yen(line.shortfall())));
         return m;
     }
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.platform.domain.Forbidden;
@@ -54,6 +55,9 @@ public class FrontController extends HttpFilter {
 
     @Inject
     Messages messages;
+
+    @Inject
+    PageAdmission admission;
 
     @Inject
     java.time.Clock clock;
@@ -119,7 +123,21 @@ public class FrontController extends HttpFilter {
             render(page, mapping.controller().get(page), 403);
             return;
         }
-        render(page, run(mapping.controller(), page));
+        try {
+            if (!admission.enter(10, TimeUnit.SECONDS)) {
+                render(page, View.status(503));
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            render(page, View.status(503));
+            return;
+        }
+        try {
+            render(page, run(mapping.controller(), page));
+        } finally {
+            admission.leave();
+        }
     }
 
     private View run(PageController controller, PageRequest page) {
@@ -219,6 +237,9 @@ public class FrontController extends HttpFilter {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        // Whole in the response buffer, so that the page's turn (PageAdmission) ends without
+        // waiting for a slow reader: the container sends it after the turn is over.
+        response.setBufferSize(Math.max(response.getBufferSize(), 3 * html.getBuffer().length() + 1024));
         response.getWriter().write(html.toString());
     }
 
