@@ -1,6 +1,7 @@
 // The terminal's home: keeps this browser's copy of the media at the version the center issued last.
 import { api } from '../platform/api.js';
 import { replaceRam, loadMedia, toMediaFile } from './media-store.js';
+import { connect } from './channel.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,6 +21,11 @@ $('save-copy').addEventListener('click', async () => {
   link.download = `${media.serial}.cascade-media`;
   link.click();
   URL.revokeObjectURL(link.href);
+});
+
+// Online while this page is open: the center counts this terminal among the online ones.
+connect([], (frame) => {
+  if (frame.type === 'welcome') document.body.dataset.terminal = frame.terminal;
 });
 
 sync().catch((e) => { $('media-sync').textContent = e.message; })

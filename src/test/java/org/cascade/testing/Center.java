@@ -132,6 +132,37 @@ public final class Center {
         return id;
     }
 
+    /** Opens the terminal channel in this client's session, as a page of the center would. */
+    public Channel channel(String language) throws Exception {
+        return Channel.open(http, base, base.getScheme() + "://" + base.getRawAuthority(), language);
+    }
+
+    /** Opens the terminal channel claiming another site's page as its origin. */
+    public Channel channelFrom(String origin) throws Exception {
+        return Channel.open(http, base, origin, null);
+    }
+
+    /** Signs in as a terminal user: redeems the store's code for the media file and inserts it; returns the serial. */
+    public String insertMedia(String code, String password) throws IOException, InterruptedException {
+        HttpResponse<String> redeemed = post("api/media/redemptions", Json.createObjectBuilder().add("code", code).build());
+        if (redeemed.statusCode() != 200) {
+            throw new IllegalStateException("code refused: " + redeemed.body());
+        }
+        HttpResponse<String> in = post("api/terminal/session", Json.createObjectBuilder()
+                .add("media", json(redeemed).getString("media")).add("password", password).build());
+        if (in.statusCode() != 200) {
+            throw new IllegalStateException("media refused: " + in.body());
+        }
+        csrf = json(get("api/session")).getString("csrfToken");
+        return json(in).getString("serial");
+    }
+
+    static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

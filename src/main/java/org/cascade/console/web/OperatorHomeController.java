@@ -10,8 +10,9 @@ import org.cascade.platform.web.PageRequest;
 import org.cascade.platform.web.Route;
 import org.cascade.platform.web.View;
 import org.cascade.store.application.Stores;
+import org.cascade.swarm.application.OnlineTerminals;
 
-/** The operator's center page: stores and their reports, staff accounts, and opening new ones. */
+/** The operator's center page: stores and their reports, terminals online, staff accounts, and opening new ones. */
 @ApplicationScoped
 @Route(value = {"/operator", "/operator/stores", "/operator/clerks", "/operator/holders", "/operator/funds"}, roles = Role.OPERATOR)
 public class OperatorHomeController implements PageController {
@@ -25,9 +26,12 @@ public class OperatorHomeController implements PageController {
     @Inject
     Advertising advertising;
 
+    @Inject
+    OnlineTerminals terminals;
+
     @Override
     public View get(PageRequest request) {
-        request.put("stores", stores.all()).put("accounts", staff.all())
+        request.put("stores", stores.all()).put("accounts", staff.all()).put("terminals", terminals.all())
                 .put("holders", staff.all().stream().filter(a -> a.role() == Role.HOLDER).toList())
                 .put("requestKey", request.param("requestKey").orElse(java.util.UUID.randomUUID().toString()));
         return View.template("operator/home");

@@ -23,4 +23,23 @@ public final class Languages {
         }
         return Locale.ENGLISH;
     }
+
+    /** The same choice from an Accept-Language header (a WebSocket handshake has no servlet request). */
+    public static Locale of(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.length() > 500) {
+            return Locale.ENGLISH;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                for (Locale spoken : SUPPORTED) {
+                    if (range.getRange().equals(spoken.getLanguage()) || range.getRange().startsWith(spoken.getLanguage() + "-")) {
+                        return spoken;
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // A malformed header: the default language.
+        }
+        return Locale.ENGLISH;
+    }
 }

@@ -110,6 +110,8 @@ class CatalogStoryIT {
         poor = Browsers.open();
         Terminals.insert(rich, base, Terminals.sell(base, clerk, 5000, "rich-secret"), "rich-secret");
         Terminals.insert(poor, base, Terminals.sell(base, clerk, 300, "poor-secret"), "poor-secret");
+        // The top page opens the terminal channel: the center welcomes this browser as a terminal.
+        waitFor(rich).until(d -> d.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
         WebElement richLine = find(rich, "Budokan " + suffix, id);
         assertTrue(richLine.getText().contains("Your balance covers it"), richLine.getText());
         WebElement poorLine = find(poor, "Budokan " + suffix, id);

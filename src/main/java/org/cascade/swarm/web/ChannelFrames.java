@@ -1,0 +1,142 @@
+package org.cascade.swarm.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.cascade.platform.domain.RuleViolation;
+import org.cascade.swarm.domain.CommunicationState;
+
+/**
+ * Reading the frames terminals send: every field checked for type and range before anything
+ * uses it. A frame that fails is refused with a {@link RuleViolation} naming what was wrong.
+ */
+final class ChannelFrames {
+
+    /** The largest text frame a terminal may send. */
+    static final int MAX_FRAME = 64 * 1024;
+    static final int MAX_CONTENTS = 500;
+
+    private ChannelFrames() {
+    }
+
+    static JsonObject parse(String text) {
+        if (text.length() > MAX_FRAME) {
+            throw new RuleViolation("channel.frame.large", MAX_FRAME);
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonValue v = reader.readValue();
+            if (!(v instanceof JsonObject o) || !(o.get("type") instanceof JsonString)) {
+                throw new RuleViolation("channel.frame.malformed");
+            }
+            return o;
+        } catch (JsonParsingException | IllegalStateException e) {
+            throw new RuleViolation("channel.frame.malformed");
+        }
+    }
+
+    static String type(JsonObject frame) {
+        return frame.getString("type");
+    }
+
+    /** The hello's equipment information, as one line: processor count and browser. */
+    static String equipment(JsonObject hello) {
+        JsonObject eq = object(hello, "equipment");
+        long cores = number(eq, "cores", 1, 1024);
+        String agent = eq.get("userAgent") instanceof JsonString s ? s.getString() : "";
+        if (agent.length() > 300) {
+            throw new RuleViolation("channel.field.invalid", "equipment.userAgent");
+        }
+        return cores + " cores; " + agent.replaceAll("\\p{Cntrl}", " ");
+    }
+
+    /**
+     * The hello's held contents: for each content id, the number of its pieces the terminal has
+     * verified, read from a bitfield (base64url, piece 0 the high bit of byte 0) whose length
+     * must fit the content's piece count exactly.
+     */
+    static Map<String, Integer> heldPieces(JsonObject hello, ToIntFunction<String> pieceCountOf) {
+        if (!(hello.get("contents") instanceof JsonArray contents) || contents.size() > MAX_CONTENTS) {
+            throw new RuleViolation("channel.field.invalid", "contents");
+        }
+        Map<String, Integer> held = new LinkedHashMap<>();
+        for (JsonValue item : contents) {
+            if (!(item instanceof JsonObject c) || !(c.get("id") instanceof JsonString id) || id.getString().length() > 40
+                    || !(c.get("pieces") instanceof JsonString bits)) {
+                throw new RuleViolation("channel.field.invalid", "contents");
+            }
+            int pieces = pieceCountOf.applyAsInt(id.getString());
+            held.put(id.getString(), countBits(bits.getString(), pieces));
+        }
+        return held;
+    }
+
+    static int countBits(String bitfield, int pieceCount) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(bitfield);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("channel.pieces.invalid");
+        }
+        if (bytes.length != (pieceCount + 7) / 8) {
+            throw new RuleViolation("channel.pieces.invalid");
+        }
+        int count = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            int valid = Math.min(8, pieceCount - 8 * i);
+            if ((b & (0xff >> valid)) != 0) {
+                throw new RuleViolation("channel.pieces.invalid"); // a bit past the last piece
+            }
+            count += Integer.bitCount(b);
+        }
+        return count;
+    }
+
+    static CommunicationState heartbeat(JsonObject frame) {
+        return new CommunicationState(fraction(frame, "cpuLoad"), number(frame, "linkBytesPerSecond", 0, 10_000_000_000L),
+                fraction(frame, "operatingRate"), (int) number(frame, "transfers", 0, 1000));
+    }
+
+    private static JsonObject object(JsonObject o, String name) {
+        if (!(o.get(name) instanceof JsonObject inner)) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return inner;
+    }
+
+    private static long number(JsonObject o, String name, long min, long max) {
+        if (!(o.get(name) instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        long v;
+        try {
+            v = n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        if (v < min || v > max) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return v;
+    }
+
+    private static double fraction(JsonObject o, String name) {
+        if (!(o.get(name) instanceof JsonNumber n)) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        double v = n.doubleValue();
+        if (!(v >= 0 && v <= 1)) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return v;
+    }
+}
