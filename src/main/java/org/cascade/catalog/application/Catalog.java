@@ -96,7 +96,7 @@ public class Catalog {
         c.change(liked, sort, pageSize);
     }
 
-    /** The spec's "best hit information": the most received, best rated contents of the user's genres. */
+    /** The spec's "best hit information": the most received contents of the user's liked genres (of all, without any). */
     public List<ListEntry> bestHits(@NotNull DisplayConditions conditions) {
         return contents.bestHits(conditions.likedGenres(), 3);
     }

@@ -7,11 +7,9 @@ import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.RollbackException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,9 +27,10 @@ import java.util.logging.Logger;
 import org.cascade.catalog.domain.Upload;
 import org.cascade.catalog.domain.UploadPurpose;
 import org.cascade.catalog.domain.UploadRepository;
-import org.cascade.catalog.domain.UploadStorage;
 import org.cascade.catalog.domain.UploadStorage.Ending;
 import org.cascade.catalog.domain.UploadStorage.Written;
+import org.cascade.catalog.domain.UploadStorage;
+import org.cascade.platform.application.AfterCompletion;
 import org.cascade.platform.domain.NotFound;
 import org.cascade.platform.domain.RuleViolation;
 
@@ -194,18 +193,7 @@ public class Uploads {
     @Transactional
     public void release(@NotBlank String owner, @NotNull @Pattern(regexp = ID) String id) {
         uploads.remove(owned(owner, id));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    storage.delete(id);
-                }
-            }
-        });
+        transactions.registerInterposedSynchronization(AfterCompletion.ifCommitted(() -> storage.delete(id)));
     }
 
     /**

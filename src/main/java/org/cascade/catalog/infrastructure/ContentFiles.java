@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +12,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.cascade.catalog.domain.ManifestSeal;
+import org.cascade.platform.application.AfterCompletion;
 import org.cascade.platform.infrastructure.CenterKey;
 
 /**
@@ -67,23 +66,14 @@ public class ContentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
+        transactions.registerInterposedSynchronization(AfterCompletion.ifRolledBack(() -> {
+            try {
+                Files.move(target, upload, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(target.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        Files.move(target, upload, StandardCopyOption.ATOMIC_MOVE);
-                        Files.deleteIfExists(target.getParent());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        });
+        }));
     }
 
     public InputStream open(String contentId, Kind kind) throws IOException {

@@ -4,13 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.cascade.catalog.domain.Content;
 import org.cascade.catalog.domain.ContentStatus;
 import org.cascade.catalog.domain.ListEntry;
 import org.cascade.catalog.domain.ListedContents;
+import org.cascade.platform.application.AfterCompletion;
 
 /**
  * The in-memory {@link ListedContents}, kept equal to the CONTENT table: filled from the database
@@ -53,17 +52,6 @@ public class ListedContentsMirror {
             listed.put(entry);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    listed.put(entry);
-                }
-            }
-        });
+        transactions.registerInterposedSynchronization(AfterCompletion.ifCommitted(() -> listed.put(entry)));
     }
 }

@@ -280,21 +280,13 @@ public class ContentsApi {
     }
 
     static Map<String, Object> summary(Content c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.name());
-        m.put("summary", c.summary());
-        m.put("genre", c.genre().name());
-        m.put("unitCost", c.unitCost());
+        Map<String, Object> m = line(ListEntry.of(c));
         m.put("status", c.status().name());
         m.put("size", c.size());
         m.put("mediaType", c.mediaType());
         m.put("redistributionAllowed", c.redistributionAllowed());
         m.put("redistributorSharePercent", c.redistributorSharePercent());
         m.put("previewBytes", c.previewBytes());
-        m.put("writer", c.writer().name());
-        m.put("ratingTenths", c.averageRatingTenths());
-        m.put("ratings", c.ratingCount());
         m.put("boardPosts", c.boardPosts());
         return m;
     }

@@ -123,13 +123,15 @@ public class FrontController extends HttpFilter {
             render(page, mapping.controller().get(page), 403);
             return;
         }
+        boolean admitted;
         try {
-            if (!admission.enter(10, TimeUnit.SECONDS)) {
-                render(page, View.status(503));
-                return;
-            }
+            admitted = admission.enter(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setHeader("Retry-After", "5");
             render(page, View.status(503));
             return;
         }

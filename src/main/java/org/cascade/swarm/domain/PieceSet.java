@@ -1,0 +1,95 @@
+package org.cascade.swarm.domain;
+
+import java.util.BitSet;
+import java.util.stream.IntStream;
+
+/** Some of the pieces of one content, by index (0 to {@code pieceCount - 1}). Immutable. */
+public final class PieceSet {
+
+    private final int pieceCount;
+    private final BitSet bits;
+
+    private PieceSet(int pieceCount, BitSet bits) {
+        this.pieceCount = pieceCount;
+        this.bits = bits;
+    }
+
+    public static PieceSet of(int pieceCount, int... pieces) {
+        if (pieceCount <= 0) {
+            throw new IllegalArgumentException("piece count " + pieceCount);
+        }
+        BitSet b = new BitSet(pieceCount);
+        for (int p : pieces) {
+            if (p < 0 || p >= pieceCount) {
+                throw new IllegalArgumentException("piece " + p + " of " + pieceCount);
+            }
+            b.set(p);
+        }
+        return new PieceSet(pieceCount, b);
+    }
+
+    public static PieceSet none(int pieceCount) {
+        return of(pieceCount);
+    }
+
+    public int pieceCount() {
+        return pieceCount;
+    }
+
+    public boolean contains(int piece) {
+        return bits.get(piece);
+    }
+
+    public int size() {
+        return bits.cardinality();
+    }
+
+    public boolean isEmpty() {
+        return bits.isEmpty();
+    }
+
+    public IntStream stream() {
+        return bits.stream();
+    }
+
+    public PieceSet union(PieceSet other) {
+        return combine(other, BitSet::or);
+    }
+
+    public PieceSet intersect(PieceSet other) {
+        return combine(other, BitSet::and);
+    }
+
+    public PieceSet minus(PieceSet other) {
+        return combine(other, BitSet::andNot);
+    }
+
+    /** The pieces in exactly one of the two sets. */
+    public PieceSet difference(PieceSet other) {
+        return combine(other, BitSet::xor);
+    }
+
+    private PieceSet combine(PieceSet other, java.util.function.BiConsumer<BitSet, BitSet> op) {
+        if (other.pieceCount != pieceCount) {
+            throw new IllegalArgumentException("pieces of another content: " + other.pieceCount + " ≠ " + pieceCount);
+        }
+        BitSet b = (BitSet) bits.clone();
+        op.accept(b, other.bits);
+        return new PieceSet(pieceCount, b);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PieceSet p && p.pieceCount == pieceCount && p.bits.equals(bits);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * pieceCount + bits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return bits + "/" + pieceCount;
+    }
+}
