@@ -16,5 +16,7 @@ public enum TransactionKind {
     /** A holder's payment in, recorded by the operator, for advertising. */
     HOLDER_TOPUP,
     /** An advertising fee a holder paid from their funds. */
-    ADVERTISING_FEE
+    ADVERTISING_FEE,
+    /** Pieces of a content received and verified: the receiver pays, the distributor, center and holder are paid. */
+    RECEPTION
 }

@@ -1,7 +1,9 @@
 package org.cascade.swarm.domain;
 
+import java.util.Base64;
 import java.util.BitSet;
 import java.util.stream.IntStream;
+import org.cascade.platform.domain.RuleViolation;
 
 /** Some of the pieces of one content, by index (0 to {@code pieceCount - 1}). Immutable. */
 public final class PieceSet {
@@ -30,6 +32,42 @@ public final class PieceSet {
 
     public static PieceSet none(int pieceCount) {
         return of(pieceCount);
+    }
+
+    /**
+     * Pieces from a bitfield as terminals send it: base64url, piece 0 the high bit of byte 0,
+     * exactly as many bytes as the pieces need and no bit set past the last piece.
+     */
+    public static PieceSet fromBitfield(int pieceCount, String bitfield) {
+        PieceSet none = none(pieceCount);
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(bitfield);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("channel.pieces.invalid");
+        }
+        if (bytes.length != (pieceCount + 7) / 8) {
+            throw new RuleViolation("channel.pieces.invalid");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if ((b & (0xff >> Math.min(8, pieceCount - 8 * i))) != 0) {
+                throw new RuleViolation("channel.pieces.invalid"); // a bit past the last piece
+            }
+            for (int bit = 0; bit < 8; bit++) {
+                if ((b & (0x80 >> bit)) != 0) {
+                    none.bits.set(8 * i + bit);
+                }
+            }
+        }
+        return none;
+    }
+
+    /** The bitfield of {@link #fromBitfield}. */
+    public String toBitfield() {
+        byte[] bytes = new byte[(pieceCount + 7) / 8];
+        bits.stream().forEach(p -> bytes[p / 8] |= (byte) (0x80 >> (p % 8)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public int pieceCount() {

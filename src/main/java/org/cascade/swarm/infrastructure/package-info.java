@@ -1,2 +1,2 @@
-/** Where the swarm keeps its state: the table of online terminals in this server's memory. */
+/** Where the swarm keeps its state: receptions in the database, the table of online terminals in this server's memory. */
 package org.cascade.swarm.infrastructure;

@@ -8,12 +8,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.swarm.domain.CommunicationState;
+import org.cascade.swarm.domain.PieceSet;
 
 /**
  * Reading the frames terminals send: every field checked for type and range before anything
@@ -60,8 +60,7 @@ final class ChannelFrames {
 
     /**
      * The hello's held contents: for each content id, the number of its pieces the terminal has
-     * verified, read from a bitfield (base64url, piece 0 the high bit of byte 0) whose length
-     * must fit the content's piece count exactly.
+     * verified, read from a bitfield ({@link PieceSet#fromBitfield}) that must fit the content.
      */
     static Map<String, Integer> heldPieces(JsonObject hello, ToIntFunction<String> pieceCountOf) {
         if (!(hello.get("contents") instanceof JsonArray contents) || contents.size() > MAX_CONTENTS) {
@@ -80,25 +79,7 @@ final class ChannelFrames {
     }
 
     static int countBits(String bitfield, int pieceCount) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(bitfield);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("channel.pieces.invalid");
-        }
-        if (bytes.length != (pieceCount + 7) / 8) {
-            throw new RuleViolation("channel.pieces.invalid");
-        }
-        int count = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            int valid = Math.min(8, pieceCount - 8 * i);
-            if ((b & (0xff >> valid)) != 0) {
-                throw new RuleViolation("channel.pieces.invalid"); // a bit past the last piece
-            }
-            count += Integer.bitCount(b);
-        }
-        return count;
+        return PieceSet.fromBitfield(pieceCount, bitfield).size();
     }
 
     static CommunicationState heartbeat(JsonObject frame) {
