@@ -39,7 +39,7 @@ public final class PieceSet {
      * exactly as many bytes as the pieces need and no bit set past the last piece.
      */
     public static PieceSet fromBitfield(int pieceCount, String bitfield) {
-        PieceSet none = none(pieceCount);
+        PieceSet set = none(pieceCount);
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(bitfield);
@@ -56,11 +56,11 @@ public final class PieceSet {
             }
             for (int bit = 0; bit < 8; bit++) {
                 if ((b & (0x80 >> bit)) != 0) {
-                    none.bits.set(8 * i + bit);
+                    set.bits.set(8 * i + bit);
                 }
             }
         }
-        return none;
+        return set;
     }
 
     /** The bitfield of {@link #fromBitfield}. */

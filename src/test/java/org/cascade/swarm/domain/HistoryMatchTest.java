@@ -32,6 +32,14 @@ class HistoryMatchTest {
     }
 
     @Test
+    void aBitfieldSaysTheSamePiecesBackAndForth() {
+        PieceSet s = PieceSet.of(10, 0, 7, 8, 9);
+        assertEquals("gcA", s.toBitfield());
+        assertEquals(s, PieceSet.fromBitfield(10, s.toBitfield()));
+        assertEquals(PieceSet.none(16384), PieceSet.fromBitfield(16384, PieceSet.none(16384).toBitfield()));
+    }
+
+    @Test
     void piecesOfAnotherContentOrOutOfRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> PieceSet.of(4, 4));
         assertThrows(IllegalArgumentException.class, () -> PieceSet.of(4, -1));
