@@ -1,31 +1,10 @@
 // The storage media as this browser keeps it: one media file in IndexedDB ({serial, rom, ram}).
-const DB = 'cascade';
+import { transaction } from './db.js';
+
 const STORE = 'media';
 const KEY = 'inserted';
 
-function open() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function run(mode, action) {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = action(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request?.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const run = (mode, action) => transaction(STORE, mode, (tx) => action(tx.objectStore(STORE)));
 
 /** Reads a media file's text into its parts; null when it is not one. */
 export function parseMediaFile(text) {

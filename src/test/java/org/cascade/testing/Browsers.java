@@ -44,7 +44,11 @@ public final class Browsers {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                // Host candidates as addresses, not mDNS names that another browser process may not resolve.
+                "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
+        // The pages' console, for a failing test to show what the browser saw.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.default_directory", profile.resolve("downloads").toString()));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -52,6 +56,18 @@ public final class Browsers {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** What the page wrote to its console since the last call, one line per entry. */
+    public static String console(WebDriver driver) {
+        StringBuilder out = new StringBuilder();
+        try {
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(e -> out.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+        } catch (RuntimeException e) {
+            out.append("(no console: ").append(e.getMessage()).append(")\n");
+        }
+        return out.toString();
     }
 
     public static WebDriverWait waitFor(WebDriver driver) {

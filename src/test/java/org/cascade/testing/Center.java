@@ -101,6 +101,11 @@ public final class Center {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/octet-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, JsonValue body) throws IOException, InterruptedException {
         if (csrf == null) {
             csrf = json(get("api/session")).getString("csrfToken");

@@ -17,6 +17,8 @@ public final class Channel implements WebSocket.Listener {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+    private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
     private WebSocket socket;
 
     static Channel open(HttpClient http, URI base, String origin, String language) throws Exception {
@@ -43,6 +45,38 @@ public final class Channel implements WebSocket.Listener {
         return f;
     }
 
+    /** The next frame of that type, skipping others (heartbeat answers, settlements…); fails after 10 s. */
+    public JsonObject next(String type) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            JsonObject f = frames.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            if (f == null) {
+                throw new AssertionError("no " + type + " frame from the center within 10 s");
+            }
+            if (type.equals(f.getString("type"))) {
+                return f;
+            }
+        }
+    }
+
+    /** A frame if one comes within {@code millis}, else null. */
+    public JsonObject poll(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public void sendBinary(byte[] data) throws Exception {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The next binary frame (a relayed piece); fails after 10 s. */
+    public byte[] nextBinary() throws InterruptedException {
+        byte[] b = binaries.poll(10, TimeUnit.SECONDS);
+        if (b == null) {
+            throw new AssertionError("no binary frame from the center within 10 s");
+        }
+        return b;
+    }
+
     /** The close code the center sent, waiting up to 10 s for it. */
     public int closeCode() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
@@ -58,6 +92,19 @@ public final class Channel implements WebSocket.Listener {
         if (last) {
             frames.add(Center.json(partial.toString()));
             partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            binaries.add(partialBinary.toByteArray());
+            partialBinary.reset();
         }
         webSocket.request(1);
         return null;

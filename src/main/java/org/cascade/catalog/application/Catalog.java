@@ -5,7 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
 import org.cascade.catalog.domain.Advertisement;
@@ -22,6 +29,7 @@ import org.cascade.catalog.domain.ListSort;
 import org.cascade.catalog.domain.Manifest;
 import org.cascade.catalog.domain.ManifestSeal;
 import org.cascade.catalog.domain.SealedManifest;
+import org.cascade.catalog.infrastructure.ContentFiles;
 import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.NotFound;
 
@@ -42,6 +50,13 @@ public class Catalog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ContentFiles files;
+
+    /** Manifests read for serving pieces, verified once: a 4 GiB content's manifest is a megabyte of JWS. */
+    private final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
+    private static final int MANIFESTS_KEPT = 256;
 
     /** Advertising periods start and end by the day; a purchase clears these at once. */
     private final Freshness<AdvertisementKind, List<String>> advertised = new Freshness<>(java.time.Duration.ofSeconds(30));
@@ -127,6 +142,38 @@ public class Catalog {
 
     public int ratingBy(String contentId, String serial) {
         return contents.rating(contentId, serial).map(r -> r.stars()).orElse(0);
+    }
+
+    /**
+     * Piece {@code index} of a listed content, as the center sends it itself (origin): read from
+     * the content's file and checked against its signed manifest before it leaves.
+     */
+    public byte[] piece(@NotBlank String id, int index) {
+        Manifest m = manifests.computeIfAbsent(id, k -> {
+            if (manifests.size() >= MANIFESTS_KEPT) {
+                manifests.clear();
+            }
+            return seal.read(sealedManifest(k)).orElseThrow(() -> new NotFound("content.unknown", k));
+        });
+        if (index < 0 || index >= m.pieceCount()) {
+            throw new NotFound("content.unknown", id);
+        }
+        byte[] piece = new byte[m.pieceLength(index)];
+        try (FileChannel in = FileChannel.open(files.path(id, ContentFiles.Kind.CONTENT), StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.wrap(piece);
+            long position = (long) index * m.pieceSize();
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer, position + buffer.position()) < 0) {
+                    throw new IllegalStateException("content file of " + id + " is shorter than its manifest");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!m.verifies(index, piece)) {
+            throw new IllegalStateException("piece " + index + " of " + id + " no longer matches its manifest");
+        }
+        return piece;
     }
 
     /** The signed manifest of a listed content, verified again before it leaves the center. */

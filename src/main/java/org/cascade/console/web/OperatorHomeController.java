@@ -10,9 +10,14 @@ import org.cascade.platform.web.PageRequest;
 import org.cascade.platform.web.Route;
 import org.cascade.platform.web.View;
 import org.cascade.store.application.Stores;
+import org.cascade.swarm.application.Distribution;
 import org.cascade.swarm.application.OnlineTerminals;
 
-/** The operator's center page: stores and their reports, terminals online, staff accounts, and opening new ones. */
+/**
+ * The operator's center page: stores and their reports, terminals online, distribution (bytes by
+ * path, transfers under way, history mismatches, distributors cut off), staff accounts, and
+ * opening new ones.
+ */
 @ApplicationScoped
 @Route(value = {"/operator", "/operator/stores", "/operator/clerks", "/operator/holders", "/operator/funds"}, roles = Role.OPERATOR)
 public class OperatorHomeController implements PageController {
@@ -29,9 +34,14 @@ public class OperatorHomeController implements PageController {
     @Inject
     OnlineTerminals terminals;
 
+    @Inject
+    Distribution distribution;
+
     @Override
     public View get(PageRequest request) {
         request.put("stores", stores.all()).put("accounts", staff.all()).put("terminals", terminals.all())
+                .put("bytesByPath", distribution.bytesByPath()).put("transfers", distribution.openLinks())
+                .put("mismatches", distribution.mismatchedLinks()).put("cutOff", distribution.cutOff())
                 .put("holders", staff.all().stream().filter(a -> a.role() == Role.HOLDER).toList())
                 .put("requestKey", request.param("requestKey").orElse(java.util.UUID.randomUUID().toString()));
         return View.template("operator/home");

@@ -2,6 +2,7 @@ package org.cascade.swarm.application;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.cascade.swarm.domain.CommunicationState;
 import org.cascade.swarm.domain.TerminalPresence;
 
@@ -16,6 +17,9 @@ public interface OnlineTerminals {
 
     /** A heartbeat; false when the terminal is not (or no longer) online. */
     boolean heard(String terminalId, CommunicationState state);
+
+    /** Applies a change to an online terminal; nothing when it is not online. */
+    void update(String terminalId, UnaryOperator<TerminalPresence> change);
 
     void left(String terminalId);
 

@@ -34,6 +34,13 @@ public final class PieceSet {
         return of(pieceCount);
     }
 
+    /** Every piece of a content. */
+    public static PieceSet all(int pieceCount) {
+        PieceSet set = none(pieceCount);
+        set.bits.set(0, pieceCount);
+        return set;
+    }
+
     /**
      * Pieces from a bitfield as terminals send it: base64url, piece 0 the high bit of byte 0,
      * exactly as many bytes as the pieces need and no bit set past the last piece.

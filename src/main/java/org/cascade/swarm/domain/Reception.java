@@ -16,6 +16,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "RECEPTION", uniqueConstraints = @UniqueConstraint(columnNames = {"RECEIVER", "CONTENTID"}))
+@NamedQuery(name = "Reception.findByReceiver",
+        query = "select r from Reception r where r.receiver = :receiver order by r.openedAt desc")
 @NamedQuery(name = "Reception.findByReceiverAndContent",
         query = "select r from Reception r where r.receiver = :receiver and r.contentId = :content")
 public class Reception {
@@ -85,6 +87,17 @@ public class Reception {
         settled = done.union(now).toBitfield();
         settledBytes += bytes;
         return s;
+    }
+
+    /** What the rest of the content still costs this receiver (the whole unit cost before any piece). */
+    public long remainingCost(ReceptionTerms terms) {
+        TransferFees fees = new TransferFees(terms.unitCost(), terms.size(), terms.distributorSharePercent(), CENTER_FEE_PERCENT);
+        return terms.unitCost() - fees.paid(settledBytes);
+    }
+
+    /** What this receiver has paid for the content so far. */
+    public long paid(ReceptionTerms terms) {
+        return terms.unitCost() - remainingCost(terms);
     }
 
     public PieceSet settled() {

@@ -1,5 +1,6 @@
 package org.cascade.swarm.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface ReceptionRepository {
@@ -7,4 +8,6 @@ public interface ReceptionRepository {
     void add(Reception reception);
 
     Optional<Reception> find(String receiver, String contentId);
+
+    List<Reception> byReceiver(String receiver);
 }

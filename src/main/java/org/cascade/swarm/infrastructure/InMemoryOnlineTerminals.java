@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.cascade.swarm.application.OnlineTerminals;
 import org.cascade.swarm.domain.CommunicationState;
 import org.cascade.swarm.domain.TerminalPresence;
@@ -29,6 +30,11 @@ public class InMemoryOnlineTerminals implements OnlineTerminals {
     @Override
     public boolean heard(String terminalId, CommunicationState state) {
         return online.computeIfPresent(terminalId, (id, t) -> t.heard(state, clock.instant())) != null;
+    }
+
+    @Override
+    public void update(String terminalId, UnaryOperator<TerminalPresence> change) {
+        online.computeIfPresent(terminalId, (id, t) -> change.apply(t));
     }
 
     @Override

@@ -59,27 +59,79 @@ final class ChannelFrames {
     }
 
     /**
-     * The hello's held contents: for each content id, the number of its pieces the terminal has
-     * verified, read from a bitfield ({@link PieceSet#fromBitfield}) that must fit the content.
+     * The hello's held contents: for each content id, the pieces the terminal says it holds and
+     * shares, read from a bitfield ({@link PieceSet#fromBitfield}) that must fit the content.
      */
-    static Map<String, Integer> heldPieces(JsonObject hello, ToIntFunction<String> pieceCountOf) {
+    static Map<String, PieceSet> heldPieces(JsonObject hello, ToIntFunction<String> pieceCountOf) {
         if (!(hello.get("contents") instanceof JsonArray contents) || contents.size() > MAX_CONTENTS) {
             throw new RuleViolation("channel.field.invalid", "contents");
         }
-        Map<String, Integer> held = new LinkedHashMap<>();
+        Map<String, PieceSet> held = new LinkedHashMap<>();
         for (JsonValue item : contents) {
             if (!(item instanceof JsonObject c) || !(c.get("id") instanceof JsonString id) || id.getString().length() > 40
                     || !(c.get("pieces") instanceof JsonString bits)) {
                 throw new RuleViolation("channel.field.invalid", "contents");
             }
             int pieces = pieceCountOf.applyAsInt(id.getString());
-            held.put(id.getString(), countBits(bits.getString(), pieces));
+            held.put(id.getString(), PieceSet.fromBitfield(pieces, bits.getString()));
         }
         return held;
     }
 
-    static int countBits(String bitfield, int pieceCount) {
-        return PieceSet.fromBitfield(pieceCount, bitfield).size();
+    /** A text field of at most {@code max} characters, without control characters. */
+    static String text(JsonObject o, String name, int max) {
+        if (!(o.get(name) instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > max
+                || s.getString().chars().anyMatch(Character::isISOControl)) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return s.getString();
+    }
+
+    /** An optional text field: empty when absent. */
+    static String optionalText(JsonObject o, String name, int max) {
+        if (o.get(name) == null || o.get(name) == JsonValue.NULL) {
+            return "";
+        }
+        if (!(o.get(name) instanceof JsonString s) || s.getString().length() > max) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return s.getString().replaceAll("\\p{Cntrl}", " ");
+    }
+
+    /** A link id: the center's own UUIDs only. */
+    static String link(JsonObject o) {
+        String id = text(o, "link", 36);
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new RuleViolation("channel.field.invalid", "link");
+        }
+        return id;
+    }
+
+    static String content(JsonObject o) {
+        return text(o, "content", 40);
+    }
+
+    static boolean flag(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v == null) {
+            return false;
+        }
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return v == JsonValue.TRUE;
+    }
+
+    static int integer(JsonObject o, String name, int min, int max) {
+        return (int) number(o, name, min, max);
+    }
+
+    static long optionalNumber(JsonObject o, String name, long min, long max) {
+        return o.get(name) == null ? 0 : number(o, name, min, max);
+    }
+
+    static JsonObject signalData(JsonObject o) {
+        return object(o, "data");
     }
 
     static CommunicationState heartbeat(JsonObject frame) {

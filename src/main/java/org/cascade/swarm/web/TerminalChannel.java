@@ -15,6 +15,8 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -29,32 +31,44 @@ import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
+import org.cascade.swarm.application.Distribution;
 import org.cascade.swarm.application.OnlineTerminals;
+import org.cascade.swarm.application.TerminalMessage;
 import org.cascade.swarm.domain.CommunicationState;
+import org.cascade.swarm.domain.PieceSet;
 import org.cascade.swarm.domain.TerminalPresence;
 
 /**
  * The terminal channel: opened by the terminal page after media sign-in. The terminal says
  * {@code hello} (equipment, held contents), then sends a {@code heartbeat} every few seconds; the
- * center keeps it in the table of online terminals until the channel closes.
+ * center keeps it in the table of online terminals until the channel closes. Over the same
+ * channel it requests contents, signals its WebRTC links, reports what it received and sent, and
+ * hands pieces to the relay (binary frames); see {@link Distribution}.
  */
 @Dependent // one endpoint per channel, made by CDI so that it gets its services injected
 @ServerEndpoint(value = "/terminal/channel", configurator = TerminalChannel.Handshake.class)
 public class TerminalChannel {
 
     private static final Logger LOG = Logger.getLogger(TerminalChannel.class.getName());
+
     /** How often the page is asked to send a heartbeat. */
     static final int HEARTBEAT_SECONDS = 10;
 
     private static final String SERIAL = "cascade.serial";
     /** The terminal's IP address (spec FIG. 3A), as the handshake's HTTP request saw it. */
     private static final String ADDRESS = "cascade.address";
-    private static final String LOCALE = "cascade.locale";
+    private static final String LOCALE = TerminalSessions.LOCALE;
     private static final String SAME_ORIGIN = "cascade.sameOrigin";
     private static final String TERMINAL = "cascade.terminal";
 
     @Inject
     OnlineTerminals online;
+
+    @Inject
+    Distribution distribution;
+
+    @Inject
+    TerminalSessions sessions;
 
     @Inject
     Catalog catalog;
@@ -99,6 +113,11 @@ public class TerminalChannel {
         }
     }
 
+    /** A relayed piece's frame: the link id (36 ASCII characters), the piece index (4 bytes, big-endian), the piece. */
+    static final int RELAY_HEADER = 40;
+    /** The longest comment a distributor shows requesters. */
+    static final int MAX_COMMENT = 200;
+
     @OnOpen
     public void open(Session session) throws IOException {
         Map<String, Object> p = session.getUserProperties();
@@ -112,36 +131,104 @@ public class TerminalChannel {
         }
         // Room for a frame somewhat over the limit, so that it is refused with a message rather than cut off.
         session.setMaxTextMessageBufferSize(2 * ChannelFrames.MAX_FRAME);
-        session.setMaxBinaryMessageBufferSize(1024);
+        session.setMaxBinaryMessageBufferSize(RELAY_HEADER + Manifest.DEFAULT_PIECE_SIZE);
         session.setMaxIdleTimeout(3L * HEARTBEAT_SECONDS * 1000);
     }
 
     @OnMessage
     public void frame(Session session, String text) {
         Map<String, Object> p = session.getUserProperties();
+        String serial = (String) p.get(SERIAL);
         try {
             JsonObject frame = ChannelFrames.parse(text);
-            switch (ChannelFrames.type(frame)) {
+            String type = ChannelFrames.type(frame);
+            if (!"hello".equals(type) && p.get(TERMINAL) == null) {
+                throw new RuleViolation("channel.frame.order", type);
+            }
+            String terminal = (String) p.get(TERMINAL);
+            switch (type) {
                 case "hello" -> hello(session, frame);
-                case "heartbeat" -> heartbeat(session, frame);
-                default -> throw new RuleViolation("channel.frame.unknown", ChannelFrames.type(frame));
+                case "heartbeat" -> online.heard(terminal, ChannelFrames.heartbeat(frame));
+                case "holding" -> {
+                    String content = ChannelFrames.content(frame);
+                    distribution.holding(terminal, content,
+                            PieceSet.fromBitfield(pieceCount(content), ChannelFrames.text(frame, "pieces", 4000)));
+                }
+                case "request" -> {
+                    String content = ChannelFrames.content(frame);
+                    PieceSet have = PieceSet.fromBitfield(pieceCount(content), ChannelFrames.text(frame, "have", 4000));
+                    String chosen = frame.get("distributor") == null ? null : ChannelFrames.text(frame, "distributor", 36);
+                    distribution.request(terminal, new Distribution.Request(content, ChannelFrames.flag(frame, "auto"), chosen, have));
+                }
+                case "profile" -> {
+                    String comment = ChannelFrames.optionalText(frame, "comment", MAX_COMMENT);
+                    ChannelFrames.optionalNumber(frame, "uploadCap", 0, 10_000_000_000L);
+                    online.update(terminal, t -> t.withComment(comment));
+                }
+                case "signal" -> signal(terminal, frame);
+                case "receipt" -> settling(session, ChannelFrames.link(frame),
+                        link -> distribution.receipt(serial, link, ChannelFrames.text(frame, "pieces", 4000)));
+                case "sent" -> settling(session, ChannelFrames.link(frame),
+                        link -> distribution.sent(serial, link, ChannelFrames.text(frame, "pieces", 4000)));
+                case "corrupt" -> distribution.corrupt(serial, ChannelFrames.link(frame), ChannelFrames.integer(frame, "piece", 0, 1 << 20));
+                case "relay" -> distribution.relay(terminal, ChannelFrames.link(frame));
+                case "interrupted" -> distribution.interrupted(serial, ChannelFrames.link(frame), ChannelFrames.text(frame, "reason", 20));
+                case "completed" -> distribution.completed(serial, ChannelFrames.content(frame));
+                default -> throw new RuleViolation("channel.frame.unknown", type);
             }
         } catch (RuleViolation e) { // an unknown content (NotFound) included
             send(session, error(e.messageKey(), messages.text((Locale) p.get(LOCALE), e)));
+        } catch (RuntimeException e) {
+            // Not the terminal's fault: it hears that the center failed, and the channel stays open.
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "incident " + incident + " on a terminal frame", e);
+            send(session, error("channel.failed", messages.text((Locale) p.get(LOCALE), "channel.failed", incident)));
         }
     }
 
+    /** A report that settles: when the receiver's balance cannot pay, the link ends with an alert instead. */
+    private void settling(Session session, String link, java.util.function.Consumer<String> report) {
+        try {
+            report.accept(link);
+        } catch (RuleViolation e) {
+            if (!"ledger.balance.insufficient".equals(e.messageKey())) {
+                throw e;
+            }
+            distribution.balanceRanOut(link);
+        }
+    }
+
+    private void signal(String terminal, JsonObject frame) {
+        String link = ChannelFrames.link(frame);
+        JsonObject data = ChannelFrames.signalData(frame);
+        String partner = distribution.signalTarget(terminal, link);
+        sessions.onMessage(TerminalMessage.of(partner, "signal", Map.of("link", link, "data", data)));
+    }
+
+    /** A piece for the relay: checked against its link, then forwarded as it came to the receiver. */
     @OnMessage
     public void binary(Session session, byte[] data) {
         Map<String, Object> p = session.getUserProperties();
-        send(session, error("channel.frame.binary", messages.text((Locale) p.get(LOCALE), "channel.frame.binary")));
+        try {
+            if (p.get(TERMINAL) == null || data.length <= RELAY_HEADER) {
+                throw new RuleViolation("channel.frame.binary");
+            }
+            String link = new String(data, 0, 36, StandardCharsets.US_ASCII);
+            int piece = ByteBuffer.wrap(data, 36, 4).getInt();
+            String receiver = distribution.relayed((String) p.get(TERMINAL), ChannelFrames.link(
+                    Json.createObjectBuilder().add("link", link).build()), piece, data.length - RELAY_HEADER);
+            sessions.relay(receiver, data);
+        } catch (RuleViolation e) {
+            send(session, error(e.messageKey(), messages.text((Locale) p.get(LOCALE), e)));
+        }
     }
 
     @OnClose
     public void close(Session session) {
         Object terminal = session.getUserProperties().get(TERMINAL);
         if (terminal != null) {
-            online.left((String) terminal);
+            sessions.remove((String) terminal);
+            distribution.left((String) terminal);
         }
     }
 
@@ -151,21 +238,16 @@ public class TerminalChannel {
             throw new RuleViolation("channel.frame.order", "hello");
         }
         String equipment = ChannelFrames.equipment(frame);
-        Map<String, Integer> held = ChannelFrames.heldPieces(frame, this::pieceCount);
+        Map<String, PieceSet> held = ChannelFrames.heldPieces(frame, this::pieceCount);
+        String comment = ChannelFrames.optionalText(frame, "comment", MAX_COMMENT);
+        ChannelFrames.optionalNumber(frame, "uploadCap", 0, 10_000_000_000L);
         String terminal = UUID.randomUUID().toString();
-        online.joined(new TerminalPresence(terminal, (String) p.get(SERIAL), address(session), equipment, held,
-                CommunicationState.UNKNOWN, clock.instant(), clock.instant()));
+        sessions.add(terminal, session);
+        distribution.joined(new TerminalPresence(terminal, (String) p.get(SERIAL), address(session), equipment, comment, held,
+                Map.of(), CommunicationState.UNKNOWN, clock.instant(), clock.instant()));
         p.put(TERMINAL, terminal);
         send(session, Json.createObjectBuilder().add("type", "welcome").add("terminal", terminal)
                 .add("serial", (String) p.get(SERIAL)).add("heartbeatSeconds", HEARTBEAT_SECONDS).build());
-    }
-
-    private void heartbeat(Session session, JsonObject frame) {
-        Object terminal = session.getUserProperties().get(TERMINAL);
-        if (terminal == null) {
-            throw new RuleViolation("channel.frame.order", "heartbeat");
-        }
-        online.heard((String) terminal, ChannelFrames.heartbeat(frame));
     }
 
     private int pieceCount(String contentId) {
@@ -181,16 +263,7 @@ public class TerminalChannel {
         return Json.createObjectBuilder().add("type", "error").add("reason", reason).add("message", message).build();
     }
 
-    /** Sends are serialised per session: the container allows one at a time. */
     private static void send(Session session, JsonObject frame) {
-        synchronized (session) {
-            try {
-                if (session.isOpen()) {
-                    session.getBasicRemote().sendText(frame.toString());
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "terminal channel send failed", e);
-            }
-        }
+        TerminalSessions.send(session, frame);
     }
 }

@@ -205,7 +205,7 @@ class MediaStoryIT {
     static String mediaFileInBrowser(WebDriver driver) {
         Object json = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "const open = indexedDB.open('cascade', 1);"
+                        + "const open = indexedDB.open('cascade');"
                         + "open.onsuccess = () => { const get = open.result.transaction('media').objectStore('media').get('inserted');"
                         + "  get.onsuccess = () => done(JSON.stringify({format: 'cascade-media/1', serial: get.result.serial,"
                         + "    rom: get.result.rom, ram: get.result.ram})); };");

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.swarm.domain.CommunicationState;
+import org.cascade.swarm.domain.PieceSet;
 import org.junit.jupiter.api.Test;
 
 class ChannelFramesTest {
@@ -25,14 +26,28 @@ class ChannelFramesTest {
     }
 
     @Test
-    void piecesAreCountedFromABitfieldThatFitsTheContentExactly() {
-        assertEquals(10, ChannelFrames.countBits(bits(0xff, 0xc0), 10));
-        assertEquals(1, ChannelFrames.countBits(bits(0x80), 1));
-        assertEquals(0, ChannelFrames.countBits(bits(0, 0), 16));
-        assertRefused("channel.pieces.invalid", () -> ChannelFrames.countBits(bits(0xff, 0xe0), 10)); // a bit past piece 9
-        assertRefused("channel.pieces.invalid", () -> ChannelFrames.countBits(bits(0xff), 10));        // too short
-        assertRefused("channel.pieces.invalid", () -> ChannelFrames.countBits(bits(0xff, 0, 0), 10));  // too long
-        assertRefused("channel.pieces.invalid", () -> ChannelFrames.countBits("not*base64", 10));
+    void piecesAreReadFromABitfieldThatFitsTheContentExactly() {
+        assertEquals(10, PieceSet.fromBitfield(10, bits(0xff, 0xc0)).size());
+        assertEquals(1, PieceSet.fromBitfield(1, bits(0x80)).size());
+        assertEquals(0, PieceSet.fromBitfield(16, bits(0, 0)).size());
+        assertRefused("channel.pieces.invalid", () -> PieceSet.fromBitfield(10, bits(0xff, 0xe0)).size()); // a bit past piece 9
+        assertRefused("channel.pieces.invalid", () -> PieceSet.fromBitfield(10, bits(0xff)).size());        // too short
+        assertRefused("channel.pieces.invalid", () -> PieceSet.fromBitfield(10, bits(0xff, 0, 0)).size());  // too long
+        assertRefused("channel.pieces.invalid", () -> PieceSet.fromBitfield(10, "not*base64").size());
+    }
+
+    @Test
+    void linkIdsAreTheCentersOwnUuidsAndTextsAreBounded() {
+        assertEquals("0f8fad5b-d9cb-469f-a165-70867728950e", ChannelFrames.link(Json.createObjectBuilder()
+                .add("link", "0f8fad5b-d9cb-469f-a165-70867728950e").build()));
+        assertRefused("channel.field.invalid", () -> ChannelFrames.link(Json.createObjectBuilder().add("link", "../../etc").build()));
+        assertRefused("channel.field.invalid", () -> ChannelFrames.link(Json.createObjectBuilder().add("link", 7).build()));
+        assertRefused("channel.field.invalid", () -> ChannelFrames.content(Json.createObjectBuilder().add("content", "x".repeat(41)).build()));
+        assertRefused("channel.field.invalid", () -> ChannelFrames.flag(Json.createObjectBuilder().add("auto", "yes").build(), "auto"));
+        assertEquals("a b", ChannelFrames.optionalText(Json.createObjectBuilder().add("comment", "a\nb").build(), "comment", 200));
+        assertEquals("", ChannelFrames.optionalText(Json.createObjectBuilder().build(), "comment", 200));
+        assertRefused("channel.field.invalid", () -> ChannelFrames.optionalText(Json.createObjectBuilder()
+                .add("comment", "x".repeat(201)).build(), "comment", 200));
     }
 
     @Test
@@ -59,9 +74,9 @@ class ChannelFramesTest {
                 .add("equipment", Json.createObjectBuilder().add("cores", 8).add("userAgent", "Firefox")).build()));
         assertRefused("channel.field.invalid", () -> ChannelFrames.equipment(Json.createObjectBuilder()
                 .add("equipment", Json.createObjectBuilder().add("cores", 0)).build()));
-        Map<String, Integer> held = ChannelFrames.heldPieces(Json.createObjectBuilder().add("contents", Json.createArrayBuilder()
+        Map<String, PieceSet> held = ChannelFrames.heldPieces(Json.createObjectBuilder().add("contents", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("id", "CT-1").add("pieces", bits(0xa0)))).build(), id -> 3);
-        assertEquals(Map.of("CT-1", 2), held);
+        assertEquals(Map.of("CT-1", PieceSet.of(3, 0, 2)), held);
         assertRefused("channel.field.invalid", () -> ChannelFrames.heldPieces(Json.createObjectBuilder()
                 .add("contents", "none").build(), id -> 3));
     }

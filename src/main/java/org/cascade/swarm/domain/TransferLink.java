@@ -1,0 +1,296 @@
+package org.cascade.swarm.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.cascade.platform.domain.RuleViolation;
+
+/**
+ * One link the center brokered (spec FIG. 6 S113, FIG. 7): a receiver and the distributor that
+ * sends it some pieces of one content — another terminal, or the center itself (origin). The link
+ * keeps both sides' reports (the receiver's receipts, the distributor's sent pieces) for history
+ * matching, what it brought by path, and what was charged and earned through it.
+ *
+ * <p>Rules it guards: reports count only pieces the link was opened for; a relay is taken only
+ * by a direct link still open; a closed link takes late reports (a terminal that was away settles
+ * at its next connection) but never reopens.
+ */
+@Entity
+@Table(name = "TRANSFER_LINK", indexes = {
+        @Index(name = "TRANSFER_LINK_OPEN", columnList = "CLOSEDAT"),
+        @Index(name = "TRANSFER_LINK_DISTRIBUTOR", columnList = "DISTRIBUTOR, CONTENTID")})
+@NamedQuery(name = "TransferLink.findOpen", query = "select l from TransferLink l where l.closedAt is null order by l.openedAt")
+@NamedQuery(name = "TransferLink.findOpenByTerminal",
+        query = "select l from TransferLink l where l.closedAt is null and (l.receiverTerminal = :terminal or l.distributorTerminal = :terminal)")
+@NamedQuery(name = "TransferLink.findOpenByReceiverAndContent",
+        query = "select l from TransferLink l where l.closedAt is null and l.receiver = :receiver and l.contentId = :content")
+@NamedQuery(name = "TransferLink.findOpenByDistributorAndContent",
+        query = "select l from TransferLink l where l.closedAt is null and l.distributor = :distributor and l.contentId = :content")
+@NamedQuery(name = "TransferLink.findMismatched",
+        query = "select l from TransferLink l where l.mismatchedPieces > 0 order by l.openedAt desc")
+@NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
+@NamedQuery(name = "TransferLink.bytesByPath",
+        query = "select l.path, sum(l.receivedBytes) from TransferLink l group by l.path")
+@NamedQuery(name = "TransferLink.earningsOf",
+        query = "select l.contentId, sum(l.sentPieceCount), sum(l.receivedBytes), sum(l.distributorEarned) from TransferLink l"
+                + " where l.distributor = :distributor group by l.contentId")
+public class TransferLink {
+
+    /** More pieces sent than receipted on a link and the receiver is no longer served. */
+    public static final int RECEIPT_WINDOW = 24;
+    /** The center sends an origin receiver this many pieces ahead of its receipts. */
+    public static final int ORIGIN_WINDOW = 8;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "CONTENTID", length = 40, nullable = false)
+    private String contentId;
+
+    @Column(length = 16, nullable = false)
+    private String receiver;
+
+    /** The distributing terminal's media serial; null for origin. */
+    @Column(name = "DISTRIBUTOR", length = 16)
+    private String distributor;
+
+    @Column(length = 36, nullable = false)
+    private String receiverTerminal;
+
+    @Column(length = 36)
+    private String distributorTerminal;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8, nullable = false)
+    private LinkPath path;
+
+    private long size;
+    private int pieceSize;
+    private int pieceCount;
+
+    @Column(length = 4000, nullable = false)
+    private String wanted;
+    @Column(length = 4000, nullable = false)
+    private String received;
+    @Column(length = 4000, nullable = false)
+    private String sent;
+
+    private int receivedPieceCount;
+    private int sentPieceCount;
+    private long receivedBytes;
+    private long charged;
+    private long distributorEarned;
+    private int mismatchedPieces;
+    private int corruptPieces;
+
+    @Column(nullable = false)
+    private Instant openedAt;
+    @Column(name = "CLOSEDAT")
+    private Instant closedAt;
+    @Column(length = 20)
+    private String closeReason;
+
+    @Version
+    private long revision;
+
+    protected TransferLink() {
+    }
+
+    public TransferLink(String id, String contentId, PieceLayout layout, String receiver, String receiverTerminal,
+                        String distributor, String distributorTerminal, LinkPath path, PieceSet wanted, Instant now) {
+        if (wanted.isEmpty() || wanted.pieceCount() != layout.pieceCount()) {
+            throw new IllegalArgumentException("a link for no pieces, or for another content");
+        }
+        if ((path == LinkPath.ORIGIN) != (distributor == null)) {
+            throw new IllegalArgumentException("origin links have no distributor, others one");
+        }
+        this.id = id;
+        this.contentId = contentId;
+        this.size = layout.size();
+        this.pieceSize = layout.pieceSize();
+        this.pieceCount = layout.pieceCount();
+        this.receiver = receiver;
+        this.receiverTerminal = receiverTerminal;
+        this.distributor = distributor;
+        this.distributorTerminal = distributorTerminal;
+        this.path = path;
+        this.wanted = wanted.toBitfield();
+        this.received = PieceSet.none(pieceCount).toBitfield();
+        this.sent = PieceSet.none(pieceCount).toBitfield();
+        this.openedAt = now;
+    }
+
+    /** The receiver verified and stored these pieces; only pieces the link is for count. */
+    public void receipt(PieceSet pieces) {
+        PieceSet r = received().union(pieces.intersect(wanted()));
+        received = r.toBitfield();
+        receivedPieceCount = r.size();
+        receivedBytes = r.stream().mapToLong(layout()::bytesOf).sum();
+        noteMismatches();
+    }
+
+    /** The distributor (or the center, for origin and relay) sent these pieces whole. */
+    public void sent(PieceSet pieces) {
+        PieceSet s = sent().union(pieces.intersect(wanted()));
+        sent = s.toBitfield();
+        sentPieceCount = s.size();
+        noteMismatches();
+    }
+
+    /** A closed link's reports disagree on these pieces; kept for the operator. Open links are still under way. */
+    private void noteMismatches() {
+        mismatchedPieces = closedAt == null ? 0 : received().difference(sent()).size();
+    }
+
+    /** Settled through this link: what the receiver paid and the distributor earned. */
+    public void settled(long debit, long reward) {
+        charged += debit;
+        distributorEarned += reward;
+    }
+
+    public void corruptPiece() {
+        corruptPieces++;
+    }
+
+    /** No direct connection formed: the pieces go through the center's relay from now on. */
+    public void takeRelay() {
+        if (closedAt != null || path != LinkPath.P2P) {
+            throw new RuleViolation("channel.link.relay");
+        }
+        path = LinkPath.RELAY;
+    }
+
+    public void close(String reason, Instant now) {
+        if (closedAt == null) {
+            closedAt = now;
+            closeReason = reason;
+            noteMismatches();
+        }
+    }
+
+    /** Every piece the link was opened for has been receipted. */
+    public boolean delivered() {
+        return wanted().minus(received()).isEmpty();
+    }
+
+    /** The receiver has been sent far more than it receipted: it is no longer served. */
+    public boolean receiptsOverdue() {
+        return sent().minus(received()).size() > RECEIPT_WINDOW;
+    }
+
+    /** The center may send an origin receiver piece {@code index} now. */
+    public boolean originMaySend(int index) {
+        return path == LinkPath.ORIGIN && closedAt == null && index >= 0 && index < pieceCount && wanted().contains(index)
+                && sent().minus(received()).size() < ORIGIN_WINDOW;
+    }
+
+    /** True when {@code terminal} is one of the link's two ends right now. */
+    public boolean hasEnd(String terminal) {
+        return terminal.equals(receiverTerminal) || terminal.equals(distributorTerminal);
+    }
+
+    /** The other end of the link, seen from {@code terminal}. */
+    public String partnerOf(String terminal) {
+        return terminal.equals(receiverTerminal) ? distributorTerminal : receiverTerminal;
+    }
+
+    public boolean open() {
+        return closedAt == null;
+    }
+
+    public PieceLayout layout() {
+        return new PieceLayout(size, pieceSize);
+    }
+
+    public PieceSet wanted() {
+        return PieceSet.fromBitfield(pieceCount, wanted);
+    }
+
+    public PieceSet received() {
+        return PieceSet.fromBitfield(pieceCount, received);
+    }
+
+    public PieceSet sent() {
+        return PieceSet.fromBitfield(pieceCount, sent);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String contentId() {
+        return contentId;
+    }
+
+    public String receiver() {
+        return receiver;
+    }
+
+    public String distributor() {
+        return distributor;
+    }
+
+    public String receiverTerminal() {
+        return receiverTerminal;
+    }
+
+    public String distributorTerminal() {
+        return distributorTerminal;
+    }
+
+    public LinkPath path() {
+        return path;
+    }
+
+    public int pieceCount() {
+        return pieceCount;
+    }
+
+    public int receivedPieceCount() {
+        return receivedPieceCount;
+    }
+
+    public int sentPieceCount() {
+        return sentPieceCount;
+    }
+
+    public long receivedBytes() {
+        return receivedBytes;
+    }
+
+    public long charged() {
+        return charged;
+    }
+
+    public long distributorEarned() {
+        return distributorEarned;
+    }
+
+    public int mismatchedPieces() {
+        return mismatchedPieces;
+    }
+
+    public int corruptPieces() {
+        return corruptPieces;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+}

@@ -1,0 +1,42 @@
+package org.cascade.swarm.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface TransferLinkRepository {
+
+    void add(TransferLink link);
+
+    Optional<TransferLink> find(String id);
+
+    /** The link, locked against concurrent reports until the transaction ends. */
+    Optional<TransferLink> lock(String id);
+
+    List<TransferLink> open();
+
+    List<TransferLink> openByTerminal(String terminalId);
+
+    List<TransferLink> openByReceiver(String serial, String contentId);
+
+    List<TransferLink> openByDistributor(String serial, String contentId);
+
+    List<TransferLink> recent(int max);
+
+    List<TransferLink> mismatched(int max);
+
+    /** Verified bytes delivered in all, by path. */
+    Map<LinkPath, Long> bytesByPath();
+
+    /** What one distributing media earned, by content. */
+    record Earnings(String contentId, long pieces, long bytes, long earned) {
+    }
+
+    List<Earnings> earningsOf(String serial);
+
+    Optional<DistributorStrikes> strikes(String serial, String contentId);
+
+    void add(DistributorStrikes strikes);
+
+    List<DistributorStrikes> cutOff(int max);
+}

@@ -1,0 +1,891 @@
+// The terminal engine, one per page. It keeps the channel to the center, receives contents over
+// the links the center brokers (directly from another terminal over WebRTC, through the center's
+// relay, or from the center itself), checks every piece against the signed manifest before it is
+// stored, and serves the contents this browser shares to the terminals the center links it to.
+import { api, ApiError } from '../platform/api.js';
+import { connect } from './channel.js';
+import * as bits from './bitfield.js';
+import { loadManifest, pieceLength, verifyPiece } from './manifest.js';
+import * as store from './piece-store.js';
+import { loadMedia, ramVersion, replaceRam } from './media-store.js';
+
+const CHUNK = 64 * 1024;          // piece bytes per data channel message
+const CHUNK_HEADER = 8;           // piece index, offset (uint32 big-endian each)
+const RELAY_HEADER = 40;          // link id (36 ASCII characters), piece index (uint32 big-endian)
+const MAX_UNACKED = 8;
+const REPORT_DELAY = 300;         // receipts and sent reports are batched this long at most
+const HOLDING_INTERVAL = 1000;
+const DIRECT_TIMEOUT = 5000;      // a data channel not open by then: go through the relay
+const STALL_TIMEOUT = 8000;
+const SPEED_WINDOW = 3000;
+const ORIGIN_IN_FLIGHT = 2;
+const ORIGIN_RETRY = 300;
+const BUFFER_HIGH = 1024 * 1024;  // stop queueing on a channel above this, resume below BUFFER_LOW
+const BUFFER_LOW = 256 * 1024;
+const MAX_RESENDS = 3;            // connections on which an unsettled receipt is sent again
+const HELLO_BUDGET = 60 * 1024;   // the center refuses frames over 64 KiB
+const HELLO_CONTENTS = 500;
+const EARLY_SIGNALS = 50;         // signals kept for a link not announced yet, for EARLY_MS
+const EARLY_MS = 30000;           // also how long a distributor waits for a direct channel
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const context = () => document.documentElement.dataset.context ?? '';
+
+async function httpFailure(response) {
+  let body;
+  try { body = await response.json(); } catch { body = { message: `HTTP ${response.status}` }; }
+  return new ApiError(response.status, body);
+}
+
+/** The user's upload cap over every link of the page: a token bucket refilled at `rate` bytes/s. */
+class Bucket {
+  rate = 0;
+  tokens = 0;
+  at = performance.now();
+
+  setRate(rate) {
+    this.refill();
+    this.rate = rate;
+    this.tokens = Math.min(this.tokens, rate);
+  }
+
+  refill() {
+    const now = performance.now();
+    this.tokens = Math.min(this.rate, this.tokens + ((now - this.at) * this.rate) / 1000);
+    this.at = now;
+  }
+
+  /** Waits until the bucket is not in debt, then takes `n` (a message larger than a second's worth runs into debt). */
+  async take(n) {
+    while (this.rate > 0) {
+      this.refill();
+      if (this.tokens >= 0) { this.tokens -= n; return; }
+      await sleep(Math.ceil((-this.tokens * 1000) / this.rate));
+    }
+  }
+}
+
+class Terminal extends EventTarget {
+  /** This page's terminal id, once the center welcomed it. */
+  terminalId = null;
+  #serial = null;
+  #channel = null;
+  #welcomed = false;
+  #lastHello = null;
+  #bareHello = false;
+  #unannounced = [];
+  #receptions = new Map();  // content id → what this page receives of it
+  #loading = new Map();     // content id → the reception being prepared
+  #links = new Map();       // link id → a link under way, either role
+  #receipts = new Map();    // link id → {pieces, fresh, timer}: receipts batched for sending
+  #holdings = new Map();    // content id → {last, timer}
+  #early = new Map();       // link id → {at, signals} arrived before the link frame
+  #bucket = new Bucket();
+  #tabs = null;
+
+  async start() {
+    await this.#applySettings();
+    // Other pages of this browser run their own engine; they hear of sharing and settings changes.
+    this.#tabs = new BroadcastChannel('cascade-terminal');
+    this.#tabs.onmessage = (event) => this.#fromTab(event.data);
+    this.#channel = connect({
+      hello: () => this.#hello(),
+      onFrame: (frame) => this.#onFrame(frame),
+      onBinary: (data) => this.#onBinary(data),
+      onClose: () => this.#offline(),
+      transfers: () => this.#links.size,
+    });
+    setInterval(() => this.#tick(), 1000);
+  }
+
+  // ---- the page's calls: none of them rejects; failures come as `error` events ----
+
+  /** Asks the center for the content; `auto: false` without a distributor asks for the holders list. */
+  async receive(contentId, { auto = true, distributor } = {}) {
+    try {
+      const r = await this.#reception(contentId);
+      const record = await store.getContent(contentId);
+      if (record) { r.have = record.have; r.shared = record.shared; }  // another page may have changed it
+      if (this.#complete(r)) {
+        this.#progress(r);
+        this.#emit('complete', this.transfer(contentId));
+        return this.transfer(contentId);
+      }
+      Object.assign(r, { paused: false, alert: false, wanted: true, finished: false, retries: 0 });
+      if (r.links.size === 0) this.#request(r, { auto, distributor });
+      this.#progress(r);
+      return this.transfer(contentId);
+    } catch (e) {
+      this.#fail(e, { content: contentId });
+      return null;
+    }
+  }
+
+  /** Receives from the distributor the user chose in the holders list. */
+  choose(contentId, distributor) {
+    return this.receive(contentId, { auto: false, distributor });
+  }
+
+  /** Stops receiving: every link of the content ends (`interrupted: paused`) until `resume`. */
+  async pause(contentId) {
+    const r = this.#receptions.get(contentId);
+    if (!r || this.#complete(r)) return this.transfer(contentId);
+    Object.assign(r, { paused: true, wanted: false, pendingRequest: null });
+    for (const id of [...r.links]) this.#interrupt(this.#links.get(id), 'paused');
+    this.#progress(r);
+    return this.transfer(contentId);
+  }
+
+  resume(contentId) {
+    return this.receive(contentId, { auto: true });
+  }
+
+  /** Turns redistribution of a content on or off, tells the center, and stops serving it when off. */
+  async share(contentId, shared) {
+    try {
+      await store.setShared(contentId, shared);
+      await this.#sharingChanged(contentId);
+      this.#tabs.postMessage({ shared: contentId });
+    } catch (e) {
+      this.#fail(e, { content: contentId });
+    }
+  }
+
+  /** Saves the sharing settings; they apply at once (the center hears of the comment and the cap with `profile`). */
+  async configure(settings) {
+    try {
+      await store.saveSettings(settings);
+      await this.#applySettings();
+      this.#tabs.postMessage({ settings: true });
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /** The content's transfer state on this page, or null when this page has not received it. */
+  transfer(contentId) {
+    const r = this.#receptions.get(contentId);
+    if (!r) return null;
+    const m = r.manifest;
+    const havePieces = bits.count(r.have);
+    let haveBytes = havePieces * m.pieceSize;
+    if (m.pieceCount && bits.has(r.have, m.pieceCount - 1)) haveBytes -= m.pieceSize - pieceLength(m, m.pieceCount - 1);
+    const now = performance.now();
+    r.samples = r.samples.filter((s) => now - s.at <= SPEED_WINDOW);
+    const recent = r.samples.reduce((sum, s) => sum + s.bytes, 0);
+    const sources = [];
+    for (const { partner, path } of r.history) {
+      if (!sources.some((s) => s.partner === partner && s.path === path)) sources.push({ partner, path });
+    }
+    return {
+      content: r.content,
+      size: m.size,
+      pieceCount: m.pieceCount,
+      havePieces,
+      percent: m.size ? (haveBytes * 100) / m.size : 100,
+      bytesPerSecond: Math.round((recent * 1000) / SPEED_WINDOW),
+      sources,
+      bytesByPath: { ...r.bytesByPath },
+      state: this.#state(r),
+    };
+  }
+
+  // ---- the channel ----
+
+  async #hello() {
+    this.#bareHello = false;
+    this.#unannounced = [];
+    let fields = { contents: [], comment: '', uploadCap: 0 };
+    try {
+      const [contents, settings] = await Promise.all([store.listContents(), store.loadSettings()]);
+      fields = { contents: [], comment: settings.comment, uploadCap: settings.uploadCap };
+      // What does not fit in one hello is announced with `holding` frames after the welcome.
+      let length = JSON.stringify(fields).length + 600;
+      for (const c of contents) {
+        if (!c.shared || bits.count(c.have) === 0) continue;
+        const entry = { id: c.id, pieces: c.have };
+        const size = JSON.stringify(entry).length + 1;
+        if (fields.contents.length < HELLO_CONTENTS && length + size <= HELLO_BUDGET) {
+          fields.contents.push(entry);
+          length += size;
+        } else {
+          this.#unannounced.push(c.id);
+        }
+      }
+    } catch (e) {
+      this.#fail(e);
+    }
+    this.#lastHello = fields;
+    return fields;
+  }
+
+  #send(frame) {
+    return this.#welcomed && this.#channel.send(frame);
+  }
+
+  async #onFrame(frame) {
+    // What the center said, for whoever reads the page's console (a frame's pieces and keys are not secrets).
+    if (frame.type !== 'signal' && frame.type !== 'settled') console.debug('center:', JSON.stringify(frame).slice(0, 300));
+    try {
+      switch (frame.type) {
+        case 'welcome': await this.#welcome(frame); break;
+        case 'holders': this.#emit('holders', frame); break;
+        case 'alert': this.#alert(frame); break;
+        case 'link': await (frame.role === 'distributor' ? this.#serve(frame) : this.#receiveOn(frame)); break;
+        case 'signal': this.#signal(frame); break;
+        case 'relay': this.#relay(frame); break;
+        case 'closed': this.#closed(frame); break;
+        case 'settled': await this.#settled(frame); break;
+        case 'error': this.#refused(frame); break;
+        default: break;
+      }
+    } catch (e) {
+      this.#fail(e, { content: frame.content, link: frame.link });
+    }
+  }
+
+  async #welcome(frame) {
+    this.terminalId = frame.terminal;
+    this.#serial = frame.serial;
+    this.#welcomed = true;
+    document.body.dataset.terminal = frame.terminal;
+    this.#emit('welcome', frame);
+    for (const id of this.#unannounced) this.#holding(id);
+    for (const r of this.#receptions.values()) {
+      if (r.unannouncedCompletion) { r.unannouncedCompletion = !this.#send({ type: 'completed', content: r.content }); continue; }
+      if (r.pendingRequest) this.#request(r, r.pendingRequest);
+      else if (r.resume && r.wanted && r.links.size === 0 && !this.#complete(r)) this.#request(r, { auto: true });
+      r.resume = false;
+    }
+    await this.#resendReceipts();
+  }
+
+  /** The center refused a frame. A refused hello (say, a content it no longer lists) is tried once without contents. */
+  #refused(frame) {
+    this.#emit('error', frame);
+    if (!this.#welcomed && !this.#bareHello && this.#lastHello?.contents.length) {
+      this.#bareHello = true;
+      this.#unannounced.push(...this.#lastHello.contents.map((c) => c.id));
+      this.#channel.hello({ ...this.#lastHello, contents: [] });
+    }
+  }
+
+  /** The connection dropped: every link ends with it; receptions under way continue after the next welcome. */
+  #offline() {
+    this.#welcomed = false;
+    for (const link of [...this.#links.values()]) {
+      if (link.role === 'receiver') link.reception.resume = true;
+      this.#release(link);
+    }
+    for (const r of this.#receptions.values()) this.#progress(r);
+  }
+
+  #tick() {
+    const now = Date.now();
+    for (const link of [...this.#links.values()]) {
+      if (link.role === 'receiver') {
+        if (now - link.lastData > STALL_TIMEOUT && !this.#delivered(link)) this.#interrupt(link, 'stalled');
+      } else if (link.path === 'p2p') {
+        // A direct link whose channel never opened (or closed) and that the center did not move to the relay nor close.
+        if (link.dc?.readyState === 'open') link.quietSince = null;
+        else if (now - (link.quietSince ??= now) > EARLY_MS) this.#release(link);
+      }
+    }
+    // Keeps the speed figure falling when data stops.
+    for (const r of this.#receptions.values()) if (r.links.size || r.samples.length) this.#progress(r);
+    for (const [id, early] of this.#early) if (now - early.at > EARLY_MS) this.#early.delete(id);
+  }
+
+  #emit(type, detail) {
+    if (type === 'error') console.warn('cascade terminal:', detail.reason, detail.message);
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  #progress(r) {
+    this.#emit('progress', this.transfer(r.content));
+  }
+
+  #fail(error, { content, link } = {}) {
+    const detail = { reason: error?.reason ?? 'terminal.failure', message: error?.message || String(error) };
+    if (content) detail.content = content;
+    if (link) detail.link = link;
+    this.#emit('error', detail);
+  }
+
+  async #applySettings() {
+    try {
+      const settings = await store.loadSettings();
+      this.#bucket.setRate(settings.uploadCap);
+      this.#send({ type: 'profile', comment: settings.comment, uploadCap: settings.uploadCap });
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  #fromTab(message) {
+    if (message?.settings) this.#applySettings();
+    if (typeof message?.shared === 'string') this.#sharingChanged(message.shared).catch((e) => this.#fail(e, { content: message.shared }));
+  }
+
+  async #sharingChanged(contentId) {
+    const record = await store.getContent(contentId);
+    if (!record) return;
+    const r = this.#receptions.get(contentId);
+    if (r) r.shared = record.shared;
+    if (!record.shared) {
+      for (const link of [...this.#links.values()]) if (link.role === 'distributor' && link.content === contentId) this.#release(link);
+    }
+    this.#holding(contentId);
+  }
+
+  /** Tells the center what this page holds and shares of a content, at most once a second. */
+  #holding(contentId) {
+    let h = this.#holdings.get(contentId);
+    if (!h) { h = { last: 0, timer: null }; this.#holdings.set(contentId, h); }
+    if (h.timer) return;
+    h.timer = setTimeout(async () => {
+      h.timer = null;
+      h.last = Date.now();
+      try {
+        const record = await store.getContent(contentId);
+        if (record) this.#send({ type: 'holding', content: contentId, pieces: record.shared ? record.have : bits.none(record.pieceCount) });
+      } catch (e) {
+        this.#fail(e, { content: contentId });
+      }
+    }, Math.max(0, h.last + HOLDING_INTERVAL - Date.now()));
+  }
+
+  #release(link) {
+    if (link.done) return;
+    link.done = true;
+    this.#closePeer(link);
+    link.wake?.();
+    this.#links.delete(link.id);
+    if (link.role === 'receiver') {
+      link.abort.abort();
+      link.partial.clear();
+      link.reception.links.delete(link.id);
+      this.#flushReceipt(link.id);
+    } else {
+      this.#flushSent(link);
+    }
+  }
+
+  #closePeer(link) {
+    clearTimeout(link.relayTimer);
+    if (link.dc) {
+      link.dc.onopen = link.dc.onmessage = link.dc.onclose = null;
+      link.dc.close();
+    }
+    if (link.pc) {
+      link.pc.onicecandidate = link.pc.ondatachannel = null;
+      link.pc.close();
+    }
+    link.pc = link.dc = null;
+  }
+
+  #relay(frame) {
+    const link = this.#links.get(frame.link);
+    if (!link) return;
+    if (link.role === 'receiver') this.#toRelay(link);
+    else this.#serveThroughRelay(link);
+  }
+
+  #closed(frame) {
+    const link = this.#links.get(frame.link);
+    if (!link) return;  // ended here already
+    this.#release(link);
+    if (link.role !== 'receiver') return;
+    const r = link.reception;
+    if (frame.reason === 'balance') Object.assign(r, { alert: true, wanted: false });
+    else if (r.wanted && !r.paused && r.links.size === 0 && !this.#complete(r)) this.#request(r, { auto: true });
+    this.#progress(r);
+  }
+
+  async #settled(frame) {
+    this.#emit('settled', frame);
+    if (frame.ram) await this.#keepRam(frame.ram);
+    if (frame.role === 'receiver' && frame.link && Number.isInteger(frame.pieces)) await store.settleReceipt(frame.link, frame.pieces);
+  }
+
+  /** Keeps the RAM part the center just issued, unless this browser holds the same or a newer version. */
+  async #keepRam(ram) {
+    const media = await loadMedia();
+    if (!media || media.serial !== this.#serial) return;
+    const next = ramVersion({ ram });
+    const current = ramVersion(media);
+    if (next !== null && next !== undefined && (current === null || current === undefined || next > current)) {
+      await replaceRam(this.#serial, ram);
+    }
+  }
+
+  #signal(frame) {
+    const link = this.#links.get(frame.link);
+    if (!link) {
+      const early = this.#early.get(frame.link) ?? { at: Date.now(), signals: [] };
+      if (early.signals.length < EARLY_SIGNALS) early.signals.push(frame.data);
+      this.#early.set(frame.link, early);
+      return;
+    }
+    // In order: a description must be set before the candidates that follow it.
+    link.signals = link.signals.then(() => this.#applySignal(link, frame.data))
+      .catch((e) => { if (!link.done) this.#fail(e, { content: link.content, link: link.id }); });
+  }
+
+  #adoptEarlySignals(link) {
+    const early = this.#early.get(link.id);
+    this.#early.delete(link.id);
+    for (const data of early?.signals ?? []) this.#signal({ link: link.id, data });
+  }
+
+  async #applySignal(link, data) {
+    const pc = link.pc;
+    if (link.done || !pc) return;
+    if (data?.description) {
+      await pc.setRemoteDescription(data.description);
+      if (data.description.type === 'offer') {
+        await pc.setLocalDescription(await pc.createAnswer());
+        this.#send({ type: 'signal', link: link.id, data: { description: pc.localDescription.toJSON() } });
+      }
+      for (const candidate of link.candidates.splice(0)) await pc.addIceCandidate(candidate);
+    } else if (data?.candidate) {
+      if (pc.remoteDescription) await pc.addIceCandidate(data.candidate);
+      else link.candidates.push(data.candidate);
+    }
+  }
+
+  #peer(link) {
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    pc.onicecandidate = (event) => {
+      if (event.candidate) this.#send({ type: 'signal', link: link.id, data: { candidate: event.candidate.toJSON() } });
+    };
+    link.pc = pc;
+    return pc;
+  }
+
+  // ---- receiving ----
+
+  #reception(contentId) {
+    const known = this.#receptions.get(contentId);
+    if (known) return Promise.resolve(known);
+    if (!this.#loading.has(contentId)) {
+      this.#loading.set(contentId, this.#prepare(contentId).finally(() => this.#loading.delete(contentId)));
+    }
+    return this.#loading.get(contentId);
+  }
+
+  /**
+   * Verifies the manifest and makes sure the content has its record before any piece is accepted
+   * (a new one when the stored record does not fit the manifest: its pieces cannot be trusted to).
+   */
+  async #prepare(contentId) {
+    const manifest = await loadManifest(contentId);
+    let record = await store.getContent(contentId);
+    if (!record || record.pieceCount !== manifest.pieceCount) {
+      const info = await api('GET', `/api/contents/${encodeURIComponent(contentId)}`);
+      record = {
+        id: contentId, name: info.name, mediaType: info.mediaType, size: manifest.size, pieceSize: manifest.pieceSize,
+        pieceCount: manifest.pieceCount, manifest: manifest.jws, have: bits.none(manifest.pieceCount),
+        shared: record?.shared ?? info.redistributionAllowed === true, addedAt: record?.addedAt ?? Date.now(),
+      };
+      await store.putContent(record);
+    }
+    const r = {
+      content: contentId, manifest, pieceCount: manifest.pieceCount, have: record.have, shared: record.shared,
+      paused: false, alert: false, wanted: false, finished: false, resume: false, pendingRequest: null, unannouncedCompletion: false,
+      retries: 0, links: new Set(), history: [], bytesByPath: { p2p: 0, relay: 0, origin: 0 }, samples: [],
+    };
+    this.#receptions.set(contentId, r);
+    return r;
+  }
+
+  #complete(r) {
+    return bits.count(r.have) === r.pieceCount;
+  }
+
+  #state(r) {
+    if (this.#complete(r)) return 'complete';
+    if (r.paused) return 'paused';
+    if (r.alert) return 'alert';
+    return r.links.size ? 'running' : 'waiting';
+  }
+
+  /** Sends the request now, or at the next welcome when the channel is not up. */
+  #request(r, { auto, distributor }) {
+    const frame = { type: 'request', content: r.content, auto, have: r.have };
+    if (distributor) frame.distributor = distributor;
+    r.pendingRequest = this.#send(frame) ? null : { auto, distributor };
+  }
+
+  #alert(frame) {
+    const r = this.#receptions.get(frame.content);
+    if (r) Object.assign(r, { alert: true, wanted: false, pendingRequest: null });
+    this.#emit('alert', frame);
+    if (r) this.#progress(r);
+  }
+
+  async #receiveOn(frame) {
+    const r = this.#receptions.get(frame.content);
+    if (!r || !r.wanted || r.paused) {
+      this.#send({ type: 'interrupted', link: frame.link, reason: 'paused' });
+      return;
+    }
+    bits.decode(frame.pieces, r.pieceCount);
+    const link = {
+      role: 'receiver', id: frame.link, content: frame.content, reception: r, path: frame.path, partner: frame.partner ?? null,
+      expected: frame.pieces, lastData: Date.now(), partial: new Map(), queue: Promise.resolve(), abort: new AbortController(),
+      pc: null, dc: null, candidates: [], signals: Promise.resolve(), relayTimer: null, done: false, wake: null,
+    };
+    this.#links.set(link.id, link);
+    r.links.add(link.id);
+    r.history.push(link);
+    r.pendingRequest = null;
+    this.#progress(r);
+    if (link.path === 'origin') this.#fetchOrigin(link);
+    else if (link.path === 'p2p') await this.#offer(link);
+  }
+
+  /** The receiver's side of a direct link: makes the data channel and the offer; the relay when it does not open in time. */
+  async #offer(link) {
+    let pc;
+    let dc;
+    try {
+      pc = this.#peer(link);
+      dc = pc.createDataChannel('pieces', { ordered: true });
+    } catch {
+      // No WebRTC on this page (disabled, or out of connections): the relay is the only way.
+      this.#send({ type: 'relay', link: link.id });
+      this.#toRelay(link);
+      return;
+    }
+    dc.binaryType = 'arraybuffer';
+    dc.onopen = () => { clearTimeout(link.relayTimer); link.lastData = Date.now(); };
+    dc.onmessage = (event) => this.#chunk(link, event.data);
+    dc.onclose = () => { if (!link.done && link.path === 'p2p') this.#interrupt(link, 'closed'); };
+    link.dc = dc;
+    link.relayTimer = setTimeout(() => {
+      if (link.done || dc.readyState === 'open') return;
+      this.#send({ type: 'relay', link: link.id });
+      this.#toRelay(link);
+    }, DIRECT_TIMEOUT);
+    try {
+      await pc.setLocalDescription(await pc.createOffer());
+      this.#send({ type: 'signal', link: link.id, data: { description: pc.localDescription.toJSON() } });
+    } catch (e) {
+      if (!link.done && link.pc === pc) throw e;
+    }
+  }
+
+  #toRelay(link) {
+    if (link.done || link.path === 'relay') return;
+    this.#closePeer(link);
+    link.path = 'relay';
+    link.partial.clear();
+    link.lastData = Date.now();
+    this.#progress(link.reception);
+  }
+
+  /** A data channel message: part of a piece at an offset; a whole piece goes to be checked. */
+  #chunk(link, data) {
+    if (link.done || !(data instanceof ArrayBuffer) || data.byteLength <= CHUNK_HEADER) return;
+    const view = new DataView(data);
+    const index = view.getUint32(0);
+    const offset = view.getUint32(4);
+    const m = link.reception.manifest;
+    if (index >= m.pieceCount || !bits.has(link.expected, index)) return;
+    const length = pieceLength(m, index);
+    const n = data.byteLength - CHUNK_HEADER;
+    if (offset + n > length) return;
+    link.lastData = Date.now();
+    let part = link.partial.get(index);
+    if (!part) {
+      if (link.partial.size >= 2 * MAX_UNACKED) return;  // a distributor far ahead of its acknowledgements
+      part = { bytes: new Uint8Array(length), got: 0 };
+      link.partial.set(index, part);
+    }
+    part.bytes.set(new Uint8Array(data, CHUNK_HEADER), offset);
+    part.got += n;
+    if (part.got >= length) {
+      link.partial.delete(index);
+      this.#enqueue(link, index, part.bytes.buffer, 'p2p');
+    }
+  }
+
+  #onBinary(data) {
+    if (!(data instanceof ArrayBuffer) || data.byteLength <= RELAY_HEADER) return;
+    const link = this.#links.get(new TextDecoder().decode(new Uint8Array(data, 0, 36)));
+    if (!link || link.role !== 'receiver') return;
+    const index = new DataView(data).getUint32(36);
+    if (index >= link.reception.pieceCount || !bits.has(link.expected, index)) return;
+    this.#toRelay(link);  // the center's own relay notice may come after its first piece
+    link.lastData = Date.now();
+    this.#enqueue(link, index, data.slice(RELAY_HEADER), 'relay');
+  }
+
+  /** Pieces of one link are checked and stored one after the other, in the order they came. */
+  #enqueue(link, index, buffer, path) {
+    link.queue = link.queue.then(() => this.#take(link, index, buffer, path))
+      .catch((e) => this.#fail(e, { content: link.content, link: link.id }));
+  }
+
+  async #take(link, index, buffer, path) {
+    const r = link.reception;
+    if (link.done) return;
+    if (!(await verifyPiece(r.manifest, index, buffer))) {
+      this.#send({ type: 'corrupt', link: link.id, piece: index });
+      this.#tell(link, { nack: index });
+      return;
+    }
+    if (!bits.has(r.have, index)) {
+      r.have = (await store.putPiece(r.content, index, buffer)).have;
+      r.bytesByPath[path] += buffer.byteLength;
+      r.samples.push({ at: performance.now(), bytes: buffer.byteLength });
+      if (r.shared) this.#holding(r.content);
+    }
+    this.#tell(link, { ack: index });
+    await this.#receipt(link.id, r, index);
+    this.#progress(r);
+    if (this.#complete(r)) this.#completed(r);
+  }
+
+  #tell(link, message) {
+    if (link.dc?.readyState === 'open') link.dc.send(JSON.stringify(message));
+  }
+
+  /** Notes a receipt: kept in IndexedDB until settled, sent within REPORT_DELAY (the whole union: the center takes repeats). */
+  async #receipt(linkId, r, index) {
+    let batch = this.#receipts.get(linkId);
+    if (!batch) {
+      batch = { pieces: bits.none(r.pieceCount), fresh: false, timer: null };
+      this.#receipts.set(linkId, batch);
+    }
+    batch.pieces = bits.set(batch.pieces, index);
+    await store.addReceipt(linkId, r.content, batch.pieces);
+    batch.fresh = true;
+    batch.timer ??= setTimeout(() => this.#flushReceipt(linkId), REPORT_DELAY);
+  }
+
+  #flushReceipt(linkId) {
+    const batch = this.#receipts.get(linkId);
+    if (!batch) return;
+    clearTimeout(batch.timer);
+    batch.timer = null;
+    if (batch.fresh) this.#send({ type: 'receipt', link: linkId, pieces: batch.pieces });
+    batch.fresh = false;
+    if (!this.#links.has(linkId)) this.#receipts.delete(linkId);
+  }
+
+  /** Receipts of earlier connections (or pages) not settled yet: the center settles them now. */
+  async #resendReceipts() {
+    for (const receipt of await store.listReceipts()) {
+      if (this.#links.has(receipt.link)) continue;
+      if (!this.#send({ type: 'receipt', link: receipt.link, pieces: receipt.pieces })) return;
+      if (await store.receiptResent(receipt.link) >= MAX_RESENDS) await store.removeReceipt(receipt.link);
+    }
+  }
+
+  #completed(r) {
+    if (r.finished) return;
+    Object.assign(r, { finished: true, wanted: false });
+    for (const id of [...r.links]) this.#release(this.#links.get(id));  // sends their last receipts first
+    r.unannouncedCompletion = !this.#send({ type: 'completed', content: r.content });
+    this.#progress(r);
+    this.#emit('complete', this.transfer(r.content));
+  }
+
+  #delivered(link) {
+    return bits.count(bits.minus(link.expected, link.reception.have)) === 0;
+  }
+
+  /** Ends a link from this side; a reception still wanted asks again: the same partner once, then anyone. */
+  #interrupt(link, reason) {
+    if (!link || link.done) return;
+    this.#flushReceipt(link.id);
+    this.#send({ type: 'interrupted', link: link.id, reason });
+    this.#release(link);
+    const r = link.reception;
+    this.#progress(r);
+    if (reason === 'paused' || !r.wanted || r.links.size || this.#complete(r)) return;
+    r.retries += 1;
+    this.#request(r, { auto: true, distributor: r.retries === 1 ? link.partner ?? undefined : undefined });
+  }
+
+  async #fetchOrigin(link) {
+    const wanted = bits.indices(bits.minus(link.expected, link.reception.have));
+    let next = 0;
+    const worker = async () => {
+      for (let i = wanted[next++]; i !== undefined && !link.done; i = wanted[next++]) {
+        const buffer = await this.#originPiece(link, i);
+        link.lastData = Date.now();
+        await this.#take(link, i, buffer, 'origin');
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: ORIGIN_IN_FLIGHT }, worker));
+    } catch (e) {
+      if (link.done) return;  // aborted with its link
+      this.#fail(e, { content: link.content, link: link.id });
+      this.#interrupt(link, 'failed');
+    }
+  }
+
+  async #originPiece(link, index) {
+    const url = `${context()}/api/swarm/links/${encodeURIComponent(link.id)}/pieces/${index}`;
+    for (;;) {
+      const response = await fetch(url, {
+        credentials: 'same-origin', signal: link.abort.signal, headers: { Accept: 'application/octet-stream' },
+      });
+      if (response.ok) return response.arrayBuffer();
+      if (response.status !== 429) throw await httpFailure(response);
+      // Too many pieces without receipts: send them, then ask again.
+      this.#flushReceipt(link.id);
+      await sleep(ORIGIN_RETRY);
+      link.abort.signal.throwIfAborted();
+    }
+  }
+
+  // ---- distributing ----
+
+  /** A link to serve: only a content this browser shares, only the pieces it holds, in order. */
+  async #serve(frame) {
+    const record = await store.getContent(frame.content);
+    if (!record?.shared) return;
+    bits.decode(frame.pieces, record.pieceCount);
+    const order = bits.indices(frame.pieces).filter((i) => bits.has(record.have, i));
+    const link = {
+      role: 'distributor', id: frame.link, idBytes: new TextEncoder().encode(frame.link), content: frame.content,
+      path: frame.path, partner: frame.partner ?? null, order, todo: [...order], unacked: new Set(), acked: new Set(),
+      sent: bits.none(record.pieceCount), sentNew: false, sentTimer: null,
+      pc: null, dc: null, candidates: [], signals: Promise.resolve(), relayTimer: null, done: false, wake: null, pumping: false,
+      quietSince: null,
+    };
+    if (link.path === 'p2p') {
+      try {
+        this.#peer(link).ondatachannel = (event) => this.#attachServing(link, event.channel);
+      } catch {
+        // No WebRTC on this page: the receiver asks for the relay when no channel opens, and this link serves it then.
+      }
+    }
+    this.#links.set(link.id, link);
+    this.#adoptEarlySignals(link);
+    if (link.path === 'relay') this.#pump(link);
+  }
+
+  #attachServing(link, dc) {
+    dc.binaryType = 'arraybuffer';
+    dc.bufferedAmountLowThreshold = BUFFER_LOW;
+    dc.onopen = () => this.#pump(link);
+    dc.onmessage = (event) => this.#acknowledged(link, event.data);
+    dc.onclose = () => { link.wake?.(); this.#flushSent(link); };
+    link.dc = dc;
+    if (dc.readyState === 'open') this.#pump(link);
+  }
+
+  #acknowledged(link, data) {
+    if (typeof data !== 'string') return;
+    let message;
+    try { message = JSON.parse(data); } catch { return; }
+    const index = message?.ack ?? message?.nack;
+    if (!Number.isInteger(index)) return;
+    link.unacked.delete(index);
+    if (message.ack === index) link.acked.add(index);
+    link.wake?.();
+  }
+
+  #serveThroughRelay(link) {
+    if (link.done || link.path === 'relay') return;
+    if (link.idBytes.length !== 36) throw new Error(`link ${link.id} cannot be relayed`);
+    this.#closePeer(link);
+    link.path = 'relay';
+    // The relay starts over from whatever the receiver did not acknowledge.
+    link.todo = link.order.filter((i) => !link.acked.has(i));
+    link.unacked.clear();
+    link.wake?.();
+    this.#pump(link);
+  }
+
+  /** Wakes on the link's next acknowledgement, relay notice or end, or when `dc`'s buffer ran low. */
+  #wait(link, dc) {
+    return new Promise((resolve) => {
+      link.wake = resolve;
+      dc?.addEventListener('bufferedamountlow', resolve, { once: true });
+    }).finally(() => { link.wake = null; });
+  }
+
+  /** Sends the link's pieces one after the other, over the data channel or the relay, whichever the link uses now. */
+  async #pump(link) {
+    if (link.pumping) return;
+    link.pumping = true;
+    try {
+      while (!link.done && link.todo.length) {
+        const direct = link.path === 'p2p';
+        if (direct && link.dc?.readyState !== 'open') break;  // resumes when it opens, or over the relay
+        if (direct && link.unacked.size >= MAX_UNACKED) { await this.#wait(link); continue; }
+        const index = link.todo.shift();
+        const piece = await store.getPiece(link.content, index);
+        if (!piece) continue;
+        if (!(await (direct ? this.#sendDirect(link, index, piece) : this.#sendRelayed(link, index, piece)))) continue;
+        if (direct) link.unacked.add(index);
+        this.#reportSent(link, index);
+      }
+    } catch (e) {
+      if (!link.done) this.#fail(e, { content: link.content, link: link.id });
+    } finally {
+      link.pumping = false;
+    }
+  }
+
+  async #sendDirect(link, index, piece) {
+    for (let offset = 0; offset < piece.byteLength; offset += CHUNK) {
+      const n = Math.min(CHUNK, piece.byteLength - offset);
+      await this.#bucket.take(CHUNK_HEADER + n);
+      while (link.dc?.readyState === 'open' && link.dc.bufferedAmount > BUFFER_HIGH) await this.#wait(link, link.dc);
+      const dc = link.dc;
+      if (link.done || dc?.readyState !== 'open') return false;
+      const message = new Uint8Array(CHUNK_HEADER + n);
+      const view = new DataView(message.buffer);
+      view.setUint32(0, index);
+      view.setUint32(4, offset);
+      message.set(new Uint8Array(piece, offset, n), CHUNK_HEADER);
+      dc.send(message);
+    }
+    return true;
+  }
+
+  async #sendRelayed(link, index, piece) {
+    await this.#bucket.take(RELAY_HEADER + piece.byteLength);
+    while (!link.done && this.#channel.bufferedAmount > BUFFER_HIGH) await sleep(50);
+    if (link.done || link.path !== 'relay') return false;
+    const frame = new Uint8Array(RELAY_HEADER + piece.byteLength);
+    frame.set(link.idBytes, 0);
+    new DataView(frame.buffer).setUint32(36, index);
+    frame.set(new Uint8Array(piece), RELAY_HEADER);
+    return this.#welcomed && this.#channel.sendBinary(frame);
+  }
+
+  #reportSent(link, index) {
+    link.sent = bits.set(link.sent, index);
+    link.sentNew = true;
+    link.sentTimer ??= setTimeout(() => this.#flushSent(link), REPORT_DELAY);
+  }
+
+  #flushSent(link) {
+    clearTimeout(link.sentTimer);
+    link.sentTimer = null;
+    if (!link.sentNew) return;
+    link.sentNew = false;
+    this.#send({ type: 'sent', link: link.id, pieces: link.sent });
+  }
+}
+
+let terminal = null;
+
+/** The page's terminal engine, started on first call; every later call gets the same one. */
+export async function startTerminal() {
+  terminal ??= (async () => {
+    const t = new Terminal();
+    await t.start();
+    return t;
+  })();
+  return terminal;
+}

@@ -1,0 +1,252 @@
+package org.cascade.swarm.web;
+
+import static org.cascade.testing.Browsers.ready;
+import static org.cascade.testing.Browsers.type;
+import static org.cascade.testing.Browsers.visible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.cascade.testing.Browsers;
+import org.cascade.testing.Center;
+import org.cascade.testing.Contents;
+import org.cascade.testing.Deployments;
+import org.cascade.testing.ScriptedTerminal;
+import org.cascade.testing.Terminals;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Three people in three headless Chromiums share a content peer-to-peer on one Liberty: A gets
+ * it from the center (nobody else has it), C from A, then B from one of them over a WebRTC data
+ * channel; the distributor's page is closed halfway and B completes from the other, charged
+ * exactly the unit cost in all, with no byte from the center; both distributors earn; B plays it
+ * from its library. A distributor that sends corrupted pieces (a scripted terminal, through the
+ * relay) is cut off and the receiver completes from the center. A user without the balance gets
+ * the alert and no link.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DistributionStoryIT {
+
+    private static final Logger LOG = Logger.getLogger(DistributionStoryIT.class.getName());
+    static final int PIECE = 256 * 1024;
+    static final int PIECES = 8;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.cascade();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    WebDriver person(Center.Clerk clerk, long balance, String password) throws Exception {
+        WebDriver d = Browsers.open();
+        browsers.add(d);
+        Terminals.insert(d, base, Terminals.sell(base, clerk, balance, password), password);
+        return d;
+    }
+
+    void openContent(WebDriver d, String id) {
+        d.get(base + "content?id=" + id);
+        ready(d);
+        waitFor(d, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
+    }
+
+    static WebDriverWait waitFor(WebDriver d, int seconds) {
+        return new WebDriverWait(d, Duration.ofSeconds(seconds));
+    }
+
+    static String state(WebDriver d) {
+        return d.findElement(By.id("transfer")).getAttribute("data-state");
+    }
+
+    static long bytes(WebDriver d, String path) {
+        return Long.parseLong(d.findElement(By.id("bytes-" + path)).getAttribute("data-bytes"));
+    }
+
+    void receive(WebDriver d) {
+        d.findElement(By.id("receive")).click();
+    }
+
+    void awaitComplete(WebDriver d, int seconds) {
+        try {
+            waitFor(d, seconds).until(x -> "complete".equals(state(x)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            for (WebDriver w : browsers) {
+                LOG.warning("browser " + browsers.indexOf(w) + " at " + w.getCurrentUrl() + ": transfer "
+                        + w.findElements(By.id("transfer")).stream().map(t -> t.getAttribute("data-state") + " "
+                        + t.getAttribute("data-percent") + "%").toList() + "\n" + Browsers.console(w));
+            }
+            throw e;
+        }
+    }
+
+    /** Caps the terminal's upload on its sharing settings, so that a transfer takes a few seconds. */
+    void capUpload(WebDriver d, int kibPerSecond) {
+        d.get(base + "terminal/library");
+        ready(d);
+        type(d, By.id("upload-cap"), String.valueOf(kibPerSecond));
+        d.findElement(By.id("save-sharing")).click();
+        visible(d, By.id("library-message"));
+    }
+
+    long balance(WebDriver d) {
+        Object yen = ((JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/api/terminal/records', {headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(j => done(j.balance)).catch(e => done(-1));");
+        return ((Number) yen).longValue();
+    }
+
+    JsonArray earnings(WebDriver d) {
+        Object text = ((JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/api/terminal/earnings', {headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.text()).then(done).catch(e => done('[]'));");
+        return Json.createReader(new StringReader((String) text)).readArray();
+    }
+
+    long earned(WebDriver d, String content) {
+        return earnings(d).stream().map(v -> v.asJsonObject()).filter(o -> o.getString("content").equals(content))
+                .mapToLong(o -> o.getJsonNumber("earned").longValue()).sum();
+    }
+
+    @Test
+    void threeTerminalsShareAContentAndAnInterruptedTransferCompletesFromAnother() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Swarm");
+        Contents.Registered content = Contents.register(base, "Swarmed", PIECES * PIECE, 1000, 10);
+        WebDriver a = person(clerk, 5000, "person-a");
+        WebDriver c = person(clerk, 5000, "person-c");
+        WebDriver b = person(clerk, 5000, "person-b");
+
+        // A: nobody holds it, so the center sends it (origin).
+        openContent(a, content.id());
+        receive(a);
+        awaitComplete(a, 60);
+        assertEquals(PIECES * PIECE, bytes(a, "origin"));
+        assertEquals(0, bytes(a, "p2p"));
+
+        // C: from A, directly.
+        openContent(c, content.id());
+        receive(c);
+        awaitComplete(c, 60);
+        assertEquals(PIECES * PIECE, bytes(c, "p2p"), "C received everything from A's browser");
+        assertEquals(0, bytes(c, "origin"));
+        long earnedByAFromC = earned(a, content.id());
+        assertTrue(earnedByAFromC > 0, "A earned by sending to C");
+
+        // Both distributors cap their upload, so that B's transfer takes a while; both stay on a page that serves.
+        capUpload(a, 256);
+        capUpload(c, 256);
+        waitFor(a, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
+        waitFor(c, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
+        String aTerminal = a.findElement(By.tagName("body")).getAttribute("data-terminal");
+        String cTerminal = c.findElement(By.tagName("body")).getAttribute("data-terminal");
+
+        openContent(b, content.id());
+        receive(b);
+        waitFor(b, 30).until(x -> Integer.parseInt(x.findElement(By.id("transfer")).getAttribute("data-percent")) >= 25);
+        String sources = b.findElement(By.id("transfer-sources")).getAttribute("data-partners");
+        WebDriver first = sources.contains(aTerminal) ? a : c;
+        WebDriver second = first == a ? c : a;
+        assertTrue(sources.contains(aTerminal) || sources.contains(cTerminal), sources);
+        int percentAtClose = Integer.parseInt(b.findElement(By.id("transfer")).getAttribute("data-percent"));
+        LOG.info("closing the first distributor's page at " + percentAtClose + " %");
+        assertTrue(percentAtClose < 100, "closed halfway");
+        first.quit();
+        browsers.remove(first);
+
+        awaitComplete(b, 90);
+        long p2p = bytes(b, "p2p");
+        long relay = bytes(b, "relay");
+        long origin = bytes(b, "origin");
+        LOG.info("B's bytes by path: p2p " + p2p + ", relay " + relay + ", origin " + origin);
+        assertEquals(PIECES * PIECE, p2p + relay, "B received everything from terminals");
+        assertEquals(0, origin, "not one byte of B's from the center");
+        assertEquals(4000, balance(b), "exactly the unit cost, however many distributors it took");
+        long secondEarned = earned(second, content.id()) - (second == a ? earnedByAFromC : 0);
+        assertTrue(secondEarned > 0, "the distributor that completed B's transfer earned");
+        assertTrue(balance(second) > (second == a ? 4000 + earnedByAFromC : 4000), "its media holds what it earned");
+
+        // B plays it from its library: the originality is checked, nothing more is charged.
+        b.get(base + "terminal/library");
+        ready(b);
+        visible(b, By.cssSelector("tr[data-content='" + content.id() + "'] button.play")).click();
+        waitFor(b, 30).until(x -> content.id().equals(x.findElement(By.id("player")).getAttribute("data-played")));
+        assertEquals(4000, balance(b));
+
+        String operator = Center.asOperator(base).get("operator", "text/html").body();
+        assertTrue(operator.contains("id=\"bytes-by-path\""), "the operator sees the bytes by path");
+    }
+
+    @Test
+    void aDistributorSendingCorruptedPiecesIsCutOffAndTheReceiverCompletesElsewhere() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Guard");
+        Contents.Registered content = Contents.register(base, "Guarded", 4 * PIECE, 400, 10);
+        ScriptedTerminal cheat = ScriptedTerminal.open(base, clerk, 5000);
+        cheat.receiveFromOrigin(content.id(), 4, content.bytes());
+        cheat.holdsAll(content.id(), 4);
+
+        WebDriver honest = person(clerk, 5000, "person-honest");
+        openContent(honest, content.id());
+        receive(honest);
+        String link = cheat.channel().next("link").getString("link");
+        // The cheat never answers the browser's offer: after a few seconds the browser asks for the relay.
+        assertEquals(link, cheat.channel().next("relay").getString("link"));
+        for (int piece = 0; piece < 3; piece++) {
+            byte[] garbage = new byte[PIECE];
+            java.util.Arrays.fill(garbage, (byte) (piece + 1));
+            cheat.channel().sendBinary(java.nio.ByteBuffer.allocate(40 + PIECE)
+                    .put(link.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(piece).put(garbage).array());
+        }
+        assertEquals("cut-off", cheat.channel().next("closed").getString("reason"), "three pieces failed: cut off");
+
+        // The browser asks again, and the center sends it the content itself.
+        awaitComplete(honest, 60);
+        assertEquals(4 * PIECE, bytes(honest, "origin"));
+        assertEquals(0, bytes(honest, "relay"), "no failed piece was kept or counted");
+        assertEquals(4600, balance(honest), "charged the unit cost once, for the pieces that were good");
+        String page = Center.asOperator(base).get("operator", "text/html").body();
+        assertTrue(page.substring(page.indexOf("id=\"cut-off\"")).contains("data-serial=\"" + cheat.serial() + "\""));
+    }
+
+    @Test
+    void aUserWithoutTheBalanceGetsTheAlertAndNoLink() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Short");
+        Contents.Registered content = Contents.register(base, "Costly", 2 * PIECE, 1500, 10);
+        WebDriver poor = person(clerk, 600, "person-poor");
+        openContent(poor, content.id());
+        receive(poor);
+        String alert = visible(poor, By.id("receive-alert")).getText();
+        assertTrue(alert.contains("900"), alert);
+        Thread.sleep(1000);
+        assertEquals(0, bytes(poor, "origin") + bytes(poor, "p2p") + bytes(poor, "relay"), "nothing was sent");
+        assertEquals(600, balance(poor));
+    }
+}
