@@ -130,6 +130,18 @@ public class StorageMedias {
         return deliverRam(find(serial));
     }
 
+    /**
+     * The current RAM part, sealed, for a message that may not reach the terminal (a frame to a
+     * page that is closing, an answer whose connection drops): it does not count as delivered, so
+     * the copy the terminal already has stays valid until the terminal takes this one
+     * ({@link #currentRam}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String sealedRam(@NotBlank String serial) {
+        StorageMedia m = find(serial);
+        return sealRam(m, m.version());
+    }
+
     private String deliverRam(StorageMedia m) {
         return sealRam(m, m.deliver());
     }

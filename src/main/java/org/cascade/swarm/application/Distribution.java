@@ -20,6 +20,7 @@ import org.cascade.media.application.StorageMedias;
 import org.cascade.platform.application.ConflictRetried;
 import org.cascade.platform.domain.NotFound;
 import org.cascade.platform.domain.RuleViolation;
+import org.cascade.swarm.domain.CommunicationState;
 import org.cascade.swarm.domain.DistributorCandidate;
 import org.cascade.swarm.domain.DistributorSelection;
 import org.cascade.swarm.domain.DistributorStrikes;
@@ -158,15 +159,28 @@ public class Distribution {
         }
     }
 
+    /**
+     * The terminals that could send the wanted pieces. A terminal counts as taking part in as many
+     * transfers as its last heartbeat said or the center has brokered for it since, whichever is
+     * more: between two heartbeats a burst of requests must not all land on one terminal.
+     */
     private List<DistributorCandidate> candidates(String contentId, PieceSet wanted) {
         List<DistributorCandidate> out = new ArrayList<>();
+        Map<String, Long> brokered = null;
         for (TerminalPresence t : online.all()) {
             PieceSet held = t.held(contentId);
             if (held == null || held.isEmpty()) {
                 continue;
             }
+            if (brokered == null) {
+                brokered = links.openLinksByDistributorTerminal();
+            }
             boolean cutOff = links.strikes(t.serial(), contentId).map(DistributorStrikes::cutOff).orElse(false);
-            out.add(new DistributorCandidate(t.terminalId(), t.serial(), t.state(), held.intersect(wanted).size(), cutOff));
+            CommunicationState s = t.state();
+            int transfers = (int) Math.max(s.transfers(), brokered.getOrDefault(t.terminalId(), 0L));
+            out.add(new DistributorCandidate(t.terminalId(), t.serial(),
+                    new CommunicationState(s.cpuLoad(), s.linkBytesPerSecond(), s.operatingRate(), transfers),
+                    held.intersect(wanted).size(), cutOff));
         }
         return out;
     }
@@ -182,6 +196,7 @@ public class Distribution {
                     .map(this::listedName).filter(n -> n != null).sorted().limit(OTHERS_SHOWN).toList();
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("terminal", t.terminalId());
+            line.put("serial", t.serial());
             line.put("comment", t.comment());
             line.put("quality", Math.round(r.quality() * 100) / 100.0);
             line.put("busy", r.busy());
@@ -314,7 +329,7 @@ public class Distribution {
             f.put("settledPieces", settledPieces);
         }
         f.put("balance", media.balance(serial));
-        f.put("ram", media.currentRam(serial));
+        f.put("ram", media.sealedRam(serial));
         messages.fire(TerminalMessage.of(terminal, "settled", f));
     }
 
@@ -465,7 +480,7 @@ public class Distribution {
         ReceptionTerms terms = terms(contentId);
         PieceSet all = PieceSet.all(terms.layout().pieceCount());
         Reception.Settlement s = settlement.settle(terms, serial, null, all, all);
-        return new Playback(s.charge().debit(), media.balance(serial), media.currentRam(serial));
+        return new Playback(s.charge().debit(), media.balance(serial), media.sealedRam(serial));
     }
 
     private TransferLink lockedLink(String linkId) {

@@ -25,7 +25,12 @@ import org.cascade.platform.domain.RuleViolation;
 @Entity
 @Table(name = "TRANSFER_LINK", indexes = {
         @Index(name = "TRANSFER_LINK_OPEN", columnList = "CLOSEDAT"),
-        @Index(name = "TRANSFER_LINK_DISTRIBUTOR", columnList = "DISTRIBUTOR, CONTENTID")})
+        @Index(name = "TRANSFER_LINK_DISTRIBUTOR", columnList = "DISTRIBUTOR, CONTENTID"),
+        // Each report looks up its receiver's other links: an index keeps that from scanning (and
+        // waiting on) the links other settlements hold.
+        @Index(name = "TRANSFER_LINK_RECEIVER", columnList = "RECEIVER, CONTENTID"),
+        @Index(name = "TRANSFER_LINK_RECEIVER_TERMINAL", columnList = "RECEIVERTERMINAL"),
+        @Index(name = "TRANSFER_LINK_DISTRIBUTOR_TERMINAL", columnList = "DISTRIBUTORTERMINAL")})
 @NamedQuery(name = "TransferLink.findOpen", query = "select l from TransferLink l where l.closedAt is null order by l.openedAt")
 @NamedQuery(name = "TransferLink.findOpenByTerminal",
         query = "select l from TransferLink l where l.closedAt is null and (l.receiverTerminal = :terminal or l.distributorTerminal = :terminal)")
@@ -33,6 +38,9 @@ import org.cascade.platform.domain.RuleViolation;
         query = "select l from TransferLink l where l.closedAt is null and l.receiver = :receiver and l.contentId = :content")
 @NamedQuery(name = "TransferLink.findOpenByDistributorAndContent",
         query = "select l from TransferLink l where l.closedAt is null and l.distributor = :distributor and l.contentId = :content")
+@NamedQuery(name = "TransferLink.countOpenByDistributorTerminal",
+        query = "select l.distributorTerminal, count(l) from TransferLink l where l.closedAt is null and l.distributorTerminal is not null"
+                + " group by l.distributorTerminal")
 @NamedQuery(name = "TransferLink.findMismatched",
         query = "select l from TransferLink l where l.mismatchedPieces > 0 order by l.openedAt desc")
 @NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
@@ -55,17 +63,17 @@ public class TransferLink {
     @Column(name = "CONTENTID", length = 40, nullable = false)
     private String contentId;
 
-    @Column(length = 16, nullable = false)
+    @Column(name = "RECEIVER", length = 16, nullable = false)
     private String receiver;
 
     /** The distributing terminal's media serial; null for origin. */
     @Column(name = "DISTRIBUTOR", length = 16)
     private String distributor;
 
-    @Column(length = 36, nullable = false)
+    @Column(name = "RECEIVERTERMINAL", length = 36, nullable = false)
     private String receiverTerminal;
 
-    @Column(length = 36)
+    @Column(name = "DISTRIBUTORTERMINAL", length = 36)
     private String distributorTerminal;
 
     @Enumerated(EnumType.STRING)

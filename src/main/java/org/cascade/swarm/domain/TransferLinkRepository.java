@@ -23,6 +23,9 @@ public interface TransferLinkRepository {
 
     List<TransferLink> recent(int max);
 
+    /** How many open links each online distributor is sending on, by terminal. */
+    Map<String, Long> openLinksByDistributorTerminal();
+
     List<TransferLink> mismatched(int max);
 
     /** Verified bytes delivered in all, by path. */

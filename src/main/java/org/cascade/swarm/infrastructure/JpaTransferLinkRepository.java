@@ -63,6 +63,15 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     }
 
     @Override
+    public Map<String, Long> openLinksByDistributorTerminal() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (Object[] row : em.createNamedQuery("TransferLink.countOpenByDistributorTerminal", Object[].class).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    @Override
     public List<TransferLink> mismatched(int max) {
         return em.createNamedQuery("TransferLink.findMismatched", TransferLink.class).setMaxResults(max).getResultList();
     }
