@@ -1,19 +1,18 @@
 // The content page's receive card: asks the center for this content through the terminal engine
-// (swarm.js), lets the user pick a distributor when automatic start is off, and shows the transfer.
+// (swarm.js), lets the user pick a distributor (or visit its shelf) when automatic start is off,
+// and shows the transfer.
 import { api } from '../platform/api.js';
 import { startTerminal } from './swarm.js';
 import { getContent } from './piece-store.js';
 import { count } from './bitfield.js';
-import { format, integer, percent, size, speed, yen } from './texts.js';
+import { format, integer, percent, yen } from './texts.js';
+import { renderPaid, renderTransfer } from './transfer-view.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('receive-card').dataset;
+const context = document.documentElement.dataset.context ?? '';
 const contentId = text.content;
 const unitCost = Number(text.unitCost);
-const stateTexts = {
-  waiting: text.stateWaiting, running: text.stateRunning, paused: text.statePaused,
-  complete: text.stateComplete, alert: text.stateAlert,
-};
 let terminal = null;
 let paid = 0;
 // The user asked for the holders list and has not chosen yet: the transfer waits out of sight.
@@ -29,11 +28,6 @@ function showBalance(balance) {
   $('balance').textContent = yen(text.yenFormat, balance);
 }
 
-function showPaid() {
-  $('transfer-paid').dataset.yen = paid;
-  $('transfer-paid').textContent = format(text.paidOf, yen(text.yenFormat, paid), yen(text.yenFormat, unitCost));
-}
-
 function holderLine(holder) {
   const line = $('holder-line').content.firstElementChild.cloneNode(true);
   line.dataset.terminal = holder.terminal;
@@ -46,6 +40,9 @@ function holderLine(holder) {
   others.textContent = format(text.others, holder.others.join(', '));
   line.querySelector('meter').value = holder.quality;
   line.querySelector('.quality-percent').textContent = percent(holder.quality);
+  const visit = line.querySelector('a.visit');
+  if (holder.serial) visit.href = `${context}/terminal/shelf?of=${encodeURIComponent(holder.serial)}`;
+  else visit.remove();
   line.querySelector('button.choose').addEventListener('click', () => start(() => terminal.choose(contentId, holder.terminal)));
   return line;
 }
@@ -57,31 +54,10 @@ function showHolders(holders) {
   $('holders-box').hidden = false;
 }
 
-function source({ partner, path }) {
-  if (path === 'origin') return text.pathOrigin;
-  return format(path === 'relay' ? text.pathRelay : text.pathP2p, partner);
-}
-
 function showTransfer(transfer) {
-  const box = $('transfer');
   const under = transfer.state === 'waiting' || transfer.state === 'running';
-  box.hidden = choosing && transfer.state === 'waiting';
-  box.dataset.state = transfer.state;
-  box.dataset.percent = Math.floor(transfer.percent);
-  $('transfer-bar').value = transfer.percent;
-  $('transfer-percent').textContent = percent(transfer.percent / 100);
-  $('transfer-speed').textContent = speed(transfer.bytesPerSecond);
-  $('transfer-state').textContent = stateTexts[transfer.state] ?? '';
-  $('transfer-sources').textContent = transfer.sources.length ? transfer.sources.map(source).join(', ') : text.sourcesNone;
-  $('transfer-sources').dataset.partners = transfer.sources.map((s) => s.partner ?? 'center').join(' ');
-  for (const path of ['p2p', 'relay', 'origin']) {
-    const bytes = transfer.bytesByPath[path] ?? 0;
-    $(`bytes-${path}`).dataset.bytes = bytes;
-    $(`bytes-${path}`).textContent = size(bytes);
-  }
-  $('pause').hidden = !under;
-  $('resume').hidden = transfer.state !== 'paused';
-  $('transfer-library').hidden = transfer.state !== 'complete';
+  $('transfer').hidden = choosing && transfer.state === 'waiting';
+  renderTransfer(transfer);
   $('receive').disabled = !choosing && (under || transfer.state === 'paused');
   if (transfer.state === 'complete') {
     $('receive-controls').hidden = true;
@@ -113,7 +89,7 @@ function listen() {
     showBalance(event.detail.balance);
     if (mine(event) && event.detail.role === 'receiver') {
       paid += event.detail.amount;
-      showPaid();
+      renderPaid(paid, unitCost);
     }
   });
   terminal.addEventListener('error', (event) => {
@@ -135,7 +111,7 @@ async function init() {
   try {
     const receptions = await api('GET', '/api/terminal/receptions');
     paid = receptions.find((r) => r.content === contentId)?.paid ?? 0;
-    showPaid();
+    renderPaid(paid, unitCost);
   } catch (e) {
     say(e.message);
   }

@@ -1,10 +1,11 @@
 // "My library": the contents this browser keeps. Plays one after checking it against its
 // originality mark (and paying what is left of its unit cost), turns redistribution on and off
-// per content, shows what redistributing earned, and keeps the sharing settings. The page runs
-// the terminal engine too, so it serves the shared contents while it is open.
+// per content, shows what redistributing earned, and keeps the sharing settings, the owner's news
+// and recommendations for the visitors of this terminal's shelf. The page runs the terminal engine
+// too, so it serves the shared contents (and answers visitors) while it is open.
 import { api } from '../platform/api.js';
 import { startTerminal } from './swarm.js';
-import { listContents, getContent, verifyStored, contentBlob, loadSettings } from './piece-store.js';
+import { listContents, getContent, verifyStored, contentBlob, loadSettings, setRecommended } from './piece-store.js';
 import { loadManifest } from './manifest.js';
 import { count } from './bitfield.js';
 import { loadMedia, ramVersion, replaceRam } from './media-store.js';
@@ -62,6 +63,10 @@ function contentRow(content) {
   share.checked = content.shared;
   share.setAttribute('aria-label', format(text.share, content.name));
   share.addEventListener('change', () => changeSharing(content, share));
+  const recommend = line.querySelector('input.recommend');
+  recommend.checked = content.recommended === true;
+  recommend.setAttribute('aria-label', format(text.recommend, content.name));
+  recommend.addEventListener('change', () => changeRecommendation(content, recommend));
   line.querySelector('button.play').addEventListener('click', () => play(content));
   return line;
 }
@@ -73,6 +78,18 @@ async function changeSharing(content, box) {
   const shared = (await getContent(content.id))?.shared === true;
   box.checked = shared;
   if (shared === wanted) say(format(shared ? text.shared : text.unshared, content.name), false);
+}
+
+/** Recommends the content to the visitors of this terminal's shelf, or no longer: the next visitor sees it. */
+async function changeRecommendation(content, box) {
+  const wanted = box.checked;
+  try {
+    await setRecommended(content.id, wanted);
+    say(format(wanted ? text.recommended : text.unrecommended, content.name), false);
+  } catch (e) {
+    box.checked = !wanted;
+    say(e.message);
+  }
 }
 
 /** Plays in #player what the kind of content allows; anything else is offered for download. */
@@ -143,16 +160,22 @@ async function showSettings() {
   const settings = await loadSettings();
   $('upload-cap').value = Math.round((settings.uploadCap ?? 0) / 1024);
   $('distributor-comment').value = settings.comment ?? '';
+  $('shelf-news').value = settings.news ?? '';
   $('sharing-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const typed = $('upload-cap').value;
     const kib = typed === '' ? NaN : Number(typed);
     if (!Number.isInteger(kib) || kib < 0) { say(text.capInvalid); return; }
-    const next = { uploadCap: kib * 1024, comment: $('distributor-comment').value.trim().slice(0, 200) };
+    const next = {
+      uploadCap: kib * 1024,
+      comment: $('distributor-comment').value.trim().slice(0, 200),
+      news: $('shelf-news').value.trim().slice(0, 1000),
+    };
     await terminal.configure(next);
     const saved = await loadSettings();
     $('distributor-comment').value = saved.comment;
-    if (saved.uploadCap === next.uploadCap && saved.comment === next.comment) say(text.saved, false);
+    $('shelf-news').value = saved.news;
+    if (saved.uploadCap === next.uploadCap && saved.comment === next.comment && saved.news === next.news) say(text.saved, false);
   });
 }
 

@@ -110,6 +110,19 @@ export async function loadManifest(contentId) {
   };
 }
 
+/**
+ * The unit cost in the manifest of a content this browser stores (its JWS was verified before the
+ * content was stored, so it is only read here); undefined when it cannot be read.
+ */
+export function storedUnitCost(jws) {
+  try {
+    const cost = part(String(jws).split('.')[1] ?? '', 'payload').manifest?.unitCost;
+    return Number.isSafeInteger(cost) ? cost : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when `buffer` is piece `index` of the content: the right length and SHA-256. */
 export async function verifyPiece(manifest, index, buffer) {
   if (!Number.isInteger(index) || index < 0 || index >= manifest.pieceCount) return false;

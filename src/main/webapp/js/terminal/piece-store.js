@@ -32,7 +32,8 @@ function update(store, key, change) {
 
 const unknown = (contentId) => new Error(`the content ${contentId} is not in this browser`);
 
-// Contents: {id, name, mediaType, size, pieceSize, pieceCount, manifest (JWS), have (bitfield), shared, addedAt}.
+// Contents: {id, name, mediaType, size, pieceSize, pieceCount, manifest (JWS), have (bitfield), shared, recommended, addedAt}.
+// `recommended`: the owner recommends the content to the visitors of this terminal's shelf.
 export const getContent = (contentId) => one('contents', 'readonly', (s) => s.get(contentId));
 export const putContent = (record) => one('contents', 'readwrite', (s) => s.put(record, record.id));
 export const listContents = () => one('contents', 'readonly', (s) => s.getAll());
@@ -41,6 +42,13 @@ export function setShared(contentId, shared) {
   return update('contents', contentId, (record) => {
     if (!record) throw unknown(contentId);
     return { ...record, shared: Boolean(shared) };
+  });
+}
+
+export function setRecommended(contentId, recommended) {
+  return update('contents', contentId, (record) => {
+    if (!record) throw unknown(contentId);
+    return { ...record, recommended: Boolean(recommended) };
   });
 }
 
@@ -142,19 +150,28 @@ export function receiptResent(link) {
   return update('receipts', link, (r) => (r ? { ...r, resent: r.resent + 1 } : undefined)).then((r) => r?.resent ?? 0);
 }
 
-// Settings: the upload cap (bytes/s, 0 = none) and the comment requesters see.
-const DEFAULTS = { uploadCap: 0, comment: '' };
+// Settings: the upload cap (bytes/s, 0 = none), the comment requesters see and the news visitors of the shelf read.
+const DEFAULTS = { uploadCap: 0, comment: '', news: '' };
+const NAMES = Object.keys(DEFAULTS);
 
-export async function loadSettings() {
-  const [uploadCap, comment] = await transaction('settings', 'readonly', (tx) => {
-    const s = tx.objectStore('settings');
-    const reads = [s.get('uploadCap'), s.get('comment')];
-    return () => reads.map((r) => r.result);
-  });
-  return { uploadCap: uploadCap ?? DEFAULTS.uploadCap, comment: comment ?? DEFAULTS.comment };
+/** The first `max` UTF-16 units of `text`, never half of a character that takes two (the shelf's checksum covers the news). */
+function clip(text, max) {
+  const s = String(text);
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, end);
 }
 
-export function saveSettings({ uploadCap, comment }) {
+export async function loadSettings() {
+  const values = await transaction('settings', 'readonly', (tx) => {
+    const s = tx.objectStore('settings');
+    const reads = NAMES.map((name) => s.get(name));
+    return () => reads.map((r) => r.result);
+  });
+  return Object.fromEntries(NAMES.map((name, i) => [name, values[i] ?? DEFAULTS[name]]));
+}
+
+export function saveSettings({ uploadCap, comment, news }) {
   if (uploadCap !== undefined && !(Number.isSafeInteger(uploadCap) && uploadCap >= 0)) {
     return Promise.reject(new RangeError('the upload cap is a whole number of bytes per second'));
   }
@@ -162,5 +179,6 @@ export function saveSettings({ uploadCap, comment }) {
     const s = tx.objectStore('settings');
     if (uploadCap !== undefined) s.put(uploadCap, 'uploadCap');
     if (comment !== undefined) s.put(String(comment).slice(0, 200), 'comment');
+    if (news !== undefined) s.put(clip(news, 1000), 'news');
   });
 }

@@ -2,10 +2,11 @@
 // the links the center brokers (directly from another terminal over WebRTC, through the center's
 // relay, or from the center itself), checks every piece against the signed manifest before it is
 // stored, and serves the contents this browser shares to the terminals the center links it to.
+// It also visits other terminals' shelves, and answers the visitors of its own.
 import { api, ApiError } from '../platform/api.js';
 import { connect } from './channel.js';
 import * as bits from './bitfield.js';
-import { loadManifest, pieceLength, verifyPiece } from './manifest.js';
+import { loadManifest, pieceLength, storedUnitCost, verifyPiece } from './manifest.js';
 import * as store from './piece-store.js';
 import { loadMedia, ramVersion, replaceRam } from './media-store.js';
 
@@ -27,9 +28,73 @@ const HELLO_BUDGET = 60 * 1024;   // the center refuses frames over 64 KiB
 const HELLO_CONTENTS = 500;
 const EARLY_SIGNALS = 50;         // signals kept for a link not announced yet, for EARLY_MS
 const EARLY_MS = 30000;           // also how long a distributor waits for a direct channel
+const SHELF_WAIT = 8000;          // for the welcome, then as long for the shelf; asked SHELF_ATTEMPTS times
+const SHELF_ATTEMPTS = 2;
+const SHELF_ITEMS = 100;
+const SLOW_LINK = 125000;         // bytes/s (1 Mbit/s): a visitor on a slower link is offered up to SLOW_LINK_SIZE
+const SLOW_LINK_SIZE = 50 * 1024 * 1024;
+const SERIAL = /^CM-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+// Refusals of this terminal's own `shelf` answers: they never concern a visit it makes.
+const ANSWER_REFUSALS = new Set(['shelf.visit.unknown', 'shelf.item.notHeld']);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const context = () => document.documentElement.dataset.context ?? '';
+
+const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+const sha256 = async (text) => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+
+/** How a visit ended when no verified shelf came: `reason` is a message key, `message` for the console. */
+function visitError(reason, message) {
+  const error = new Error(message);
+  error.reason = reason;
+  return error;
+}
+
+function collator(language) {
+  try {
+    return new Intl.Collator(language || undefined);
+  } catch {
+    return new Intl.Collator();
+  }
+}
+
+/**
+ * The shelf this terminal arranges for a visitor the center confirmed (FIG. 14 S723–S729): what it
+ * shares and holds whole, less what the visitor received or holds and, on a slow link, what is too
+ * big; the conditions give way one by one while nothing is left (S728). The owner's
+ * recommendations first, then what the visitor's balance covers, then the rest (the visitor's page
+ * marks those with the shortfall), each by name; the owner's news with it.
+ */
+function arrange(contents, visitor, news) {
+  const known = new Set([visitor.received, visitor.held].flatMap((ids) => (Array.isArray(ids) ? ids : [])));
+  const link = Number(visitor.linkBytesPerSecond) || 0;
+  const slow = link > 0 && link < SLOW_LINK;
+  const offered = contents.filter((c) => c.shared && bits.count(c.have) === c.pieceCount)
+    .map((record) => ({ record, unitCost: storedUnitCost(record.manifest) }));
+  // In the order they give way: the link's first, then "already received".
+  const conditions = [
+    (c) => !known.has(c.record.id),
+    (c) => !slow || c.record.size <= SLOW_LINK_SIZE,
+  ];
+  let kept = [];
+  for (let n = conditions.length; n >= 0 && kept.length === 0; n--) {
+    kept = offered.filter((c) => conditions.slice(0, n).every((holds) => holds(c)));
+  }
+  const names = collator(visitor.language);
+  const recommended = (c) => c.record.recommended === true;
+  const affordable = (c) => c.unitCost !== undefined && c.unitCost <= visitor.balance;
+  kept.sort((a, b) => recommended(b) - recommended(a) || affordable(b) - affordable(a)
+    || names.compare(a.record.name ?? '', b.record.name ?? '') || (a.record.id < b.record.id ? -1 : 1));
+  // Built in the contract's key order: the checksum covers this very text.
+  return { news, items: kept.slice(0, SHELF_ITEMS).map((c) => ({ content: c.record.id, recommended: recommended(c) })) };
+}
+
+/** A shelf list as the contract has it: the news, and at most SHELF_ITEMS lines of a content id and a flag. */
+function wellFormed(list) {
+  return list !== null && typeof list === 'object' && typeof list.news === 'string' && Array.isArray(list.items)
+    && list.items.length <= SHELF_ITEMS
+    && list.items.every((i) => i !== null && typeof i === 'object' && typeof i.content === 'string' && typeof i.recommended === 'boolean');
+}
 
 async function httpFailure(response) {
   let body;
@@ -80,6 +145,7 @@ class Terminal extends EventTarget {
   #receipts = new Map();    // link id → {pieces, fresh, timer}: receipts batched for sending
   #holdings = new Map();    // content id → {last, timer}
   #early = new Map();       // link id → {at, signals} arrived before the link frame
+  #visits = new Set();      // shelves this page visits, until a verified one came or the visit ended
   #bucket = new Bucket();
   #tabs = null;
 
@@ -162,6 +228,22 @@ class Terminal extends EventTarget {
     }
   }
 
+  /**
+   * Visits the shelf of the terminal of media `serial` (FIG. 13, 15). Resolves with the list that
+   * terminal arranged, once its checksum verified, as `{visit, of, terminal, list, details}`; asks
+   * once more when no shelf came in SHELF_WAIT or it came damaged. Rejects with an Error whose
+   * `reason` is the center's refusal (`shelf.offline`, `shelf.self`…), `shelf.noAnswer` or `shelf.damaged`.
+   */
+  visit(serial) {
+    const of = String(serial ?? '').trim().toUpperCase();
+    if (!SERIAL.test(of)) return Promise.reject(visitError('shelf.of.invalid', `${serial} is not a media serial`));
+    return new Promise((resolve, reject) => {
+      const v = { of, ids: new Set(), current: null, asked: false, queued: false, attempts: 0, timer: null, resolve, reject };
+      this.#visits.add(v);
+      this.#ask(v);
+    });
+  }
+
   /** The content's transfer state on this page, or null when this page has not received it. */
   transfer(contentId) {
     const r = this.#receptions.get(contentId);
@@ -237,6 +319,9 @@ class Terminal extends EventTarget {
         case 'closed': this.#closed(frame); break;
         case 'settled': await this.#settled(frame); break;
         case 'error': this.#refused(frame); break;
+        case 'visit': await this.#visited(frame); break;
+        case 'visiting': this.#visiting(frame); break;
+        case 'shelf': await this.#shelfArrived(frame); break;
         default: break;
       }
     } catch (e) {
@@ -251,6 +336,7 @@ class Terminal extends EventTarget {
     document.body.dataset.terminal = frame.terminal;
     this.#emit('welcome', frame);
     for (const id of this.#unannounced) this.#holding(id);
+    for (const v of this.#visits) if (v.queued) this.#sendVisit(v);
     for (const r of this.#receptions.values()) {
       if (r.unannouncedCompletion) { r.unannouncedCompletion = !this.#send({ type: 'completed', content: r.content }); continue; }
       if (r.pendingRequest) this.#request(r, r.pendingRequest);
@@ -262,6 +348,7 @@ class Terminal extends EventTarget {
 
   /** The center refused a frame. A refused hello (say, a content it no longer lists) is tried once without contents. */
   #refused(frame) {
+    if (this.#visitRefused(frame)) return;
     this.#emit('error', frame);
     if (!this.#welcomed && !this.#bareHello && this.#lastHello?.contents.length) {
       this.#bareHello = true;
@@ -278,6 +365,8 @@ class Terminal extends EventTarget {
       this.#release(link);
     }
     for (const r of this.#receptions.values()) this.#progress(r);
+    // The center forgets the visits of a terminal that left: an attempt under way cannot be answered.
+    for (const v of [...this.#visits]) if (!v.queued) this.#visitFailed(v, 'shelf.noAnswer');
   }
 
   #tick() {
@@ -741,6 +830,92 @@ class Terminal extends EventTarget {
       this.#flushReceipt(link.id);
       await sleep(ORIGIN_RETRY);
       link.abort.signal.throwIfAborted();
+    }
+  }
+
+  // ---- shelves ----
+
+  /** The center confirmed who visits this terminal (FIG. 14 S722): the shelf arranged for the visitor goes back. */
+  async #visited(frame) {
+    const [contents, settings] = await Promise.all([store.listContents(), store.loadSettings()]);
+    const list = arrange(contents, frame.visitor ?? {}, settings.news);
+    this.#send({ type: 'shelf', visit: frame.visit, list, checksum: await sha256(JSON.stringify(list)) });
+  }
+
+  /** One attempt of a visit: `visit` now, or at the next welcome (waiting SHELF_WAIT for it), then SHELF_WAIT for the shelf. */
+  #ask(v) {
+    v.attempts += 1;
+    v.current = null;
+    v.asked = false;
+    v.queued = true;
+    if (this.#welcomed) this.#sendVisit(v);
+    else this.#awaitShelf(v);
+  }
+
+  #sendVisit(v) {
+    v.queued = false;
+    v.asked = this.#send({ type: 'visit', of: v.of });
+    this.#awaitShelf(v);
+  }
+
+  #awaitShelf(v) {
+    clearTimeout(v.timer);
+    v.timer = setTimeout(() => this.#visitFailed(v, 'shelf.noAnswer'), SHELF_WAIT);
+  }
+
+  /** The attempt under way failed: the visit asks once more, or ends. */
+  #visitFailed(v, reason) {
+    if (!this.#visits.has(v)) return;
+    if (v.attempts < SHELF_ATTEMPTS) {
+      this.#ask(v);
+      return;
+    }
+    const what = reason === 'shelf.damaged' ? 'arrived damaged' : 'did not come';
+    this.#endVisit(v).reject(visitError(reason, `the shelf of ${v.of} ${what}`));
+  }
+
+  #endVisit(v) {
+    clearTimeout(v.timer);
+    this.#visits.delete(v);
+    return v;
+  }
+
+  /** The center's refusal of a `visit` names no visit: it ends the oldest one still waiting for its `visiting`. */
+  #visitRefused(frame) {
+    if (typeof frame.reason !== 'string' || !frame.reason.startsWith('shelf.') || ANSWER_REFUSALS.has(frame.reason)) return false;
+    const v = [...this.#visits].find((x) => x.asked);
+    if (!v) return false;
+    this.#endVisit(v).reject(visitError(frame.reason, frame.message));
+    return true;
+  }
+
+  /** The center passed the visit on: the shelf that comes for it carries this visit id. */
+  #visiting(frame) {
+    const v = [...this.#visits].find((x) => x.asked && x.of === frame.of);
+    if (!v || v.ids.has(frame.visit)) return;
+    v.asked = false;
+    v.ids.add(frame.visit);
+    v.current = frame.visit;
+  }
+
+  /** A shelf for a visit of this page: it counts only when its checksum verifies; a damaged one is asked for again. */
+  async #shelfArrived(frame) {
+    const v = [...this.#visits].find((x) => x.ids.has(frame.visit) || (x.asked && x.of === frame.of));
+    if (!v) return;
+    if (!v.ids.has(frame.visit)) {  // it came before its `visiting`
+      v.asked = false;
+      v.ids.add(frame.visit);
+      v.current = frame.visit;
+    }
+    const attempt = v.attempts;
+    const intact = wellFormed(frame.list) && typeof frame.checksum === 'string'
+      && (await sha256(JSON.stringify(frame.list))) === frame.checksum;
+    if (!this.#visits.has(v)) return;
+    if (intact) {
+      const { visit, of, terminal, list } = frame;
+      this.#endVisit(v).resolve({ visit, of, terminal, list, details: frame.details ?? {} });
+    } else if (attempt === v.attempts && v.current === frame.visit) {
+      this.#visitFailed(v, 'shelf.damaged');
     }
   }
 

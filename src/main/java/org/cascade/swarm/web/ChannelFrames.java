@@ -100,11 +100,40 @@ final class ChannelFrames {
 
     /** A link id: the center's own UUIDs only. */
     static String link(JsonObject o) {
-        String id = text(o, "link", 36);
+        return id(o, "link");
+    }
+
+    /** An id the center made (a link, a visit): a UUID. */
+    static String id(JsonObject o, String name) {
+        String id = text(o, name, 36);
         if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new RuleViolation("channel.field.invalid", "link");
+            throw new RuleViolation("channel.field.invalid", name);
         }
         return id;
+    }
+
+    /** A media serial, as users type it (any case). */
+    static String serial(JsonObject o, String name) {
+        String serial = text(o, name, 16).toUpperCase(java.util.Locale.ROOT);
+        if (!serial.matches("CM-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")) {
+            throw new RuleViolation("channel.field.invalid", name);
+        }
+        return serial;
+    }
+
+    /** A shelf's lines: at most {@code max} objects, each a content id and whether the owner recommends it. */
+    static java.util.List<org.cascade.swarm.application.Shelves.Item> shelfItems(JsonObject list, int max) {
+        if (!(list.get("items") instanceof JsonArray items) || items.size() > max) {
+            throw new RuleViolation("channel.field.invalid", "items");
+        }
+        java.util.List<org.cascade.swarm.application.Shelves.Item> out = new java.util.ArrayList<>();
+        for (JsonValue item : items) {
+            if (!(item instanceof JsonObject i)) {
+                throw new RuleViolation("channel.field.invalid", "items");
+            }
+            out.add(new org.cascade.swarm.application.Shelves.Item(content(i), flag(i, "recommended")));
+        }
+        return out;
     }
 
     static String content(JsonObject o) {
@@ -139,7 +168,7 @@ final class ChannelFrames {
                 fraction(frame, "operatingRate"), (int) number(frame, "transfers", 0, 1000));
     }
 
-    private static JsonObject object(JsonObject o, String name) {
+    static JsonObject object(JsonObject o, String name) {
         if (!(o.get(name) instanceof JsonObject inner)) {
             throw new RuleViolation("channel.field.invalid", name);
         }

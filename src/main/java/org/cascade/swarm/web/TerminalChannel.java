@@ -33,6 +33,7 @@ import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
 import org.cascade.swarm.application.Distribution;
 import org.cascade.swarm.application.OnlineTerminals;
+import org.cascade.swarm.application.Shelves;
 import org.cascade.swarm.application.TerminalMessage;
 import org.cascade.swarm.domain.CommunicationState;
 import org.cascade.swarm.domain.PieceSet;
@@ -69,6 +70,9 @@ public class TerminalChannel {
 
     @Inject
     TerminalSessions sessions;
+
+    @Inject
+    Shelves shelves;
 
     @Inject
     Catalog catalog;
@@ -166,6 +170,12 @@ public class TerminalChannel {
                     online.update(terminal, t -> t.withComment(comment));
                 }
                 case "signal" -> signal(terminal, frame);
+                case "visit" -> shelves.visit(terminal, ChannelFrames.serial(frame, "of"), ((Locale) p.get(LOCALE)).toLanguageTag());
+                case "shelf" -> {
+                    JsonObject list = ChannelFrames.object(frame, "list");
+                    shelves.answered(terminal, ChannelFrames.id(frame, "visit"), ChannelFrames.optionalText(list, "news", Shelves.MAX_NEWS),
+                            ChannelFrames.shelfItems(list, Shelves.MAX_ITEMS), list, ChannelFrames.text(frame, "checksum", 64));
+                }
                 case "receipt" -> settling(session, ChannelFrames.link(frame),
                         link -> distribution.receipt(serial, link, ChannelFrames.text(frame, "pieces", 4000)));
                 case "sent" -> settling(session, ChannelFrames.link(frame),
@@ -228,6 +238,7 @@ public class TerminalChannel {
         Object terminal = session.getUserProperties().get(TERMINAL);
         if (terminal != null) {
             sessions.remove((String) terminal);
+            shelves.left((String) terminal);
             distribution.left((String) terminal);
         }
     }
