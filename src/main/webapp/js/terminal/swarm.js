@@ -21,6 +21,7 @@ const STALL_TIMEOUT = 8000;
 const SPEED_WINDOW = 3000;
 const ORIGIN_IN_FLIGHT = 2;
 const ORIGIN_RETRY = 300;
+const ORIGIN_BUSY_MAX_WAIT = 5000; // the origin at its cap says how long to wait; never more than this at once
 const BUFFER_HIGH = 1024 * 1024;  // stop queueing on a channel above this, resume below BUFFER_LOW
 const BUFFER_LOW = 256 * 1024;
 const MAX_RESENDS = 3;            // connections on which an unsettled receipt is sent again
@@ -826,9 +827,16 @@ class Terminal extends EventTarget {
       });
       if (response.ok) return response.arrayBuffer();
       if (response.status !== 429) throw await httpFailure(response);
-      // Too many pieces without receipts: send them, then ask again.
-      this.#flushReceipt(link.id);
-      await sleep(ORIGIN_RETRY);
+      const body = await response.json().catch(() => ({}));
+      if (body.reason === 'swarm.origin.busy') {
+        // The center sends at the rate its operator set: it answered, so the link is not stalled.
+        link.lastData = Date.now();
+        await sleep(Math.min(ORIGIN_BUSY_MAX_WAIT, Math.max(ORIGIN_RETRY, Number(body.retryAfterMillis) || 0)));
+      } else {
+        // Too many pieces without receipts: send them, then ask again.
+        this.#flushReceipt(link.id);
+        await sleep(ORIGIN_RETRY);
+      }
       link.abort.signal.throwIfAborted();
     }
   }

@@ -162,7 +162,7 @@ public final class Center {
         return json(in).getString("serial");
     }
 
-    static JsonObject json(String text) {
+    public static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }

@@ -25,6 +25,9 @@ import org.cascade.media.application.StorageMedias;
 import org.cascade.media.domain.StorageMedia;
 import org.cascade.platform.application.StaffAccounts;
 import org.cascade.platform.domain.Role;
+import org.cascade.swarm.application.Distribution;
+import org.cascade.swarm.application.OriginAbility;
+import org.cascade.swarm.domain.LinkPath;
 import org.cascade.platform.web.ApiCaller;
 import org.cascade.platform.web.ApiInput;
 import org.cascade.platform.web.JsonApi;
@@ -49,6 +52,47 @@ public class OperatorApi {
     }
 
     public record Revocation(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    public record OriginCaps(@jakarta.validation.constraints.Min(0) long totalBytesPerSecond,
+                             @jakarta.validation.constraints.Min(0) long perContentBytesPerSecond) {
+    }
+
+    @Inject
+    OriginAbility origin;
+
+    @Inject
+    Distribution distribution;
+
+    /** The center's distribution ability: its caps, what it sends now, and the share of bytes that terminals delivered. */
+    @GET
+    @Path("origin")
+    public Map<String, Object> origin() {
+        ApiCaller.require(request, Role.OPERATOR);
+        return originView();
+    }
+
+    @POST
+    @Path("origin")
+    public Map<String, Object> changeOrigin(OriginCaps body) {
+        ApiCaller.require(request, Role.OPERATOR);
+        input.valid(body);
+        origin.change(body.totalBytesPerSecond(), body.perContentBytesPerSecond());
+        return originView();
+    }
+
+    private Map<String, Object> originView() {
+        OriginAbility.Caps caps = origin.caps();
+        Map<LinkPath, Long> bytes = distribution.bytesByPath();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("totalBytesPerSecond", caps.totalBytesPerSecond());
+        out.put("perContentBytesPerSecond", caps.perContentBytesPerSecond());
+        out.put("uploadBytesPerSecond", origin.uploadBytesPerSecond());
+        Map<String, Object> byPath = new java.util.LinkedHashMap<>();
+        bytes.forEach((path, n) -> byPath.put(path.wire(), n));
+        out.put("bytesByPath", byPath);
+        out.put("p2pSharePercent", OperatorHomeController.p2pSharePercent(bytes));
+        return out;
     }
 
     @Inject

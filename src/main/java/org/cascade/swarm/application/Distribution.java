@@ -70,6 +70,9 @@ public class Distribution {
     StorageMedias media;
 
     @Inject
+    OriginAbility originAbility;
+
+    @Inject
     Event<TerminalMessage> messages;
 
     @Inject
@@ -454,6 +457,10 @@ public class Distribution {
         if (!link.originMaySend(index)) {
             throw new ReceiptsFirst();
         }
+        long wait = originAbility.admit(link.contentId(), link.layout().bytesOf(index));
+        if (wait > 0) {
+            throw new OriginBusy(wait);
+        }
         byte[] piece = catalog.piece(link.contentId(), index);
         link.sent(PieceSet.of(link.pieceCount(), index));
         return piece;
@@ -465,6 +472,21 @@ public class Distribution {
 
         ReceiptsFirst() {
             super("swarm.origin.receiptsFirst", TransferLink.ORIGIN_WINDOW);
+        }
+    }
+
+    /** The origin is at its cap (the operator's distribution ability): the piece can go after {@link #retryAfterMillis}. */
+    public static class OriginBusy extends RuleViolation {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterMillis;
+
+        OriginBusy(long waitNanos) {
+            super("swarm.origin.busy");
+            this.retryAfterMillis = Math.max(1, waitNanos / 1_000_000);
+        }
+
+        public long retryAfterMillis() {
+            return retryAfterMillis;
         }
     }
 

@@ -71,9 +71,22 @@ public class SwarmApi {
             byte[] piece = distribution.originPiece(serial, link, index);
             return Response.ok(piece, MediaType.APPLICATION_OCTET_STREAM_TYPE).header("Cache-Control", "no-store").build();
         } catch (Distribution.ReceiptsFirst e) {
-            return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
-                    .entity(Map.of("message", messages.text(Languages.of(request), e), "reason", e.messageKey())).build();
+            return notNow(e, 1);
+        } catch (Distribution.OriginBusy e) {
+            return notNow(e, (e.retryAfterMillis() + 999) / 1000);
         }
+    }
+
+    /** 429: not now. Retry-After in seconds; the body says why, with the wait in milliseconds when the origin is at its cap. */
+    private Response notNow(org.cascade.platform.domain.RuleViolation e, long seconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", messages.text(Languages.of(request), e));
+        body.put("reason", e.messageKey());
+        if (e instanceof Distribution.OriginBusy busy) {
+            body.put("retryAfterMillis", busy.retryAfterMillis());
+        }
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", String.valueOf(seconds))
+                .entity(body).build();
     }
 
     /** Before a stored content plays: the rest of its unit cost when this media has not paid all of it. */

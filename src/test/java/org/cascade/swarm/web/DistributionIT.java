@@ -97,6 +97,47 @@ class DistributionIT {
     }
 
     @Test
+    void theOriginKeepsToTheCapTheOperatorSet() throws Exception {
+        Center operator = Center.asOperator(base);
+        Center.Clerk clerk = operator.openStoreWithClerk("Capped");
+        Contents.Registered content = Contents.register(base, "Capped", 4 * PIECE, 400, 10);
+        assertEquals(422, operator.post("api/origin", Json.createObjectBuilder().add("totalBytesPerSecond", 1000)
+                .add("perContentBytesPerSecond", 0).build()).statusCode(), "a cap too small to send a piece");
+        assertEquals(422, operator.post("api/origin", Json.createObjectBuilder().add("totalBytesPerSecond", PIECE)
+                .add("perContentBytesPerSecond", 2 * PIECE).build()).statusCode(), "a content's cap over the total");
+        try {
+            var set = operator.post("api/origin", Json.createObjectBuilder().add("totalBytesPerSecond", PIECE)
+                    .add("perContentBytesPerSecond", 0).build());
+            assertEquals(200, set.statusCode(), set.body());
+            ScriptedTerminal t = terminal(clerk, 5000);
+            t.request(content.id(), 4, true);
+            String link = t.channel().next("link").getString("link");
+            long started = System.nanoTime();
+            int refused = 0;
+            for (int i = 0; i < 4; ) {
+                var piece = t.http().getBytes("api/swarm/links/" + link + "/pieces/" + i);
+                if (piece.statusCode() == 429) {
+                    refused++;
+                    Thread.sleep(Math.max(50, Center.json(new String(piece.body(), StandardCharsets.UTF_8)).getJsonNumber("retryAfterMillis").longValue()));
+                    continue;
+                }
+                assertEquals(200, piece.statusCode());
+                t.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, i) + "\"}");
+                i++;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertTrue(refused > 0, "the origin made the receiver wait");
+            // A full bucket lets one piece go and a second one into debt; the other two wait a second each.
+            assertTrue(seconds >= 1.9, "4 pieces at one piece a second: " + seconds + " s");
+            var state = Center.json(operator.get("api/origin"));
+            assertTrue(state.getJsonNumber("uploadBytesPerSecond").longValue() > 0, state.toString());
+            assertEquals(PIECE, state.getJsonNumber("totalBytesPerSecond").longValue());
+        } finally {
+            operator.post("api/origin", Json.createObjectBuilder().add("totalBytesPerSecond", 0).add("perContentBytesPerSecond", 0).build());
+        }
+    }
+
+    @Test
     void linksSignalsAndReportsStayBetweenTheirTwoEnds() throws Exception {
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Links");
         Contents.Registered content = Contents.register(base, "Linked", 4 * PIECE, 1200, 10);
