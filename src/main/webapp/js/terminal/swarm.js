@@ -14,7 +14,7 @@ const CHUNK = 64 * 1024;          // piece bytes per data channel message
 const CHUNK_HEADER = 8;           // piece index, offset (uint32 big-endian each)
 const RELAY_HEADER = 40;          // link id (36 ASCII characters), piece index (uint32 big-endian)
 const MAX_UNACKED = 8;
-const REPORT_DELAY = 300;         // receipts and sent reports are batched this long at most
+const REPORT_DELAY = 300;         // receipts are batched this long at most (kept in IndexedDB meanwhile)
 const HOLDING_INTERVAL = 1000;
 const DIRECT_TIMEOUT = 5000;      // a data channel not open by then: go through the relay
 const STALL_TIMEOUT = 8000;
@@ -938,7 +938,7 @@ class Terminal extends EventTarget {
     const link = {
       role: 'distributor', id: frame.link, idBytes: new TextEncoder().encode(frame.link), content: frame.content,
       path: frame.path, partner: frame.partner ?? null, order, todo: [...order], unacked: new Set(), acked: new Set(),
-      sent: bits.none(record.pieceCount), sentNew: false, sentTimer: null,
+      sent: bits.none(record.pieceCount), sentNew: false,
       pc: null, dc: null, candidates: [], signals: Promise.resolve(), relayTimer: null, done: false, wake: null, pumping: false,
       quietSince: null,
     };
@@ -1009,7 +1009,7 @@ class Terminal extends EventTarget {
         if (!piece) continue;
         if (!(await (direct ? this.#sendDirect(link, index, piece) : this.#sendRelayed(link, index, piece)))) continue;
         if (direct) link.unacked.add(index);
-        this.#reportSent(link, index);
+        else this.#reportSent(link, index);  // a direct piece was reported before its last chunk left
       }
     } catch (e) {
       if (!link.done) this.#fail(e, { content: link.content, link: link.id });
@@ -1030,6 +1030,10 @@ class Terminal extends EventTarget {
       view.setUint32(0, index);
       view.setUint32(4, offset);
       message.set(new Uint8Array(piece, offset, n), CHUNK_HEADER);
+      // Reported before the piece can be whole at the receiver: a page closed right after sending it
+      // must not leave a piece received and never reported (it would be free). A report of a piece
+      // that then never arrives costs nobody anything: only receipted pieces are charged.
+      if (offset + n === piece.byteLength) this.#reportSent(link, index);
       dc.send(message);
     }
     return true;
@@ -1046,15 +1050,14 @@ class Terminal extends EventTarget {
     return this.#welcomed && this.#channel.sendBinary(frame);
   }
 
+  /** Reports a piece as sent at once: one frame for a quarter of a mebibyte costs nothing, and a batch could be lost with the page. */
   #reportSent(link, index) {
     link.sent = bits.set(link.sent, index);
     link.sentNew = true;
-    link.sentTimer ??= setTimeout(() => this.#flushSent(link), REPORT_DELAY);
+    this.#flushSent(link);
   }
 
   #flushSent(link) {
-    clearTimeout(link.sentTimer);
-    link.sentTimer = null;
     if (!link.sentNew) return;
     link.sentNew = false;
     this.#send({ type: 'sent', link: link.id, pieces: link.sent });

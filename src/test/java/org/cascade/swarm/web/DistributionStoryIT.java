@@ -189,6 +189,8 @@ class DistributionStoryIT {
         LOG.info("B's bytes by path: p2p " + p2p + ", relay " + relay + ", origin " + origin);
         assertEquals(PIECES * PIECE, p2p + relay, "B received everything from terminals");
         assertEquals(0, origin, "not one byte of B's from the center");
+        // The last settlement follows the last piece by a report or two.
+        waitFor(b, 10).until(x -> balance(x) <= 4000);
         assertEquals(4000, balance(b), "exactly the unit cost, however many distributors it took");
         long secondEarned = earned(second, content.id()) - (second == a ? earnedByAFromC : 0);
         assertTrue(secondEarned > 0, "the distributor that completed B's transfer earned");
@@ -231,6 +233,7 @@ class DistributionStoryIT {
         awaitComplete(honest, 60);
         assertEquals(4 * PIECE, bytes(honest, "origin"));
         assertEquals(0, bytes(honest, "relay"), "no failed piece was kept or counted");
+        waitFor(honest, 10).until(x -> balance(x) <= 4600);
         assertEquals(4600, balance(honest), "charged the unit cost once, for the pieces that were good");
         String page = Center.asOperator(base).get("operator", "text/html").body();
         assertTrue(page.substring(page.indexOf("id=\"cut-off\"")).contains("data-serial=\"" + cheat.serial() + "\""));

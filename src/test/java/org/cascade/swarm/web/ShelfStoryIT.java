@@ -140,8 +140,11 @@ class ShelfStoryIT {
                 return false;
             }
         });
-        visitor.get(base + "terminal/records");
-        assertTrue(visible(visitor, By.id("balance")).getText().contains("700"), "charged the unit cost");
+        // Charged the unit cost (the last settlement may follow the last piece by a report or two).
+        waitFor(visitor, 15).until(x -> {
+            x.get(base + "terminal/records");
+            return visible(x, By.id("balance")).getText().contains("700");
+        });
 
         // Without a media there is no visit: the page asks for one first.
         WebDriver anonymous = browser();
