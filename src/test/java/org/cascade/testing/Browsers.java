@@ -70,6 +70,11 @@ public final class Browsers {
         return out.toString();
     }
 
+    /** A wait of its own length, for steps that take longer than a page (a transfer, a settlement). */
+    public static WebDriverWait waitFor(WebDriver driver, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
     public static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }

@@ -3,6 +3,7 @@ package org.cascade.swarm.web;
 import static org.cascade.testing.Browsers.ready;
 import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
+import static org.cascade.testing.Browsers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Three people in three headless Chromiums share a content peer-to-peer on one Liberty: A gets
@@ -78,9 +77,6 @@ class DistributionStoryIT {
         waitFor(d, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
     }
 
-    static WebDriverWait waitFor(WebDriver d, int seconds) {
-        return new WebDriverWait(d, Duration.ofSeconds(seconds));
-    }
 
     static String state(WebDriver d) {
         return d.findElement(By.id("transfer")).getAttribute("data-state");

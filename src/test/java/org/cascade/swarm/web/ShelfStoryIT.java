@@ -3,12 +3,12 @@ package org.cascade.swarm.web;
 import static org.cascade.testing.Browsers.ready;
 import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
+import static org.cascade.testing.Browsers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two people visit each other's shelves in two headless Chromiums: the owner keeps two contents,
@@ -67,9 +66,6 @@ class ShelfStoryIT {
         return d;
     }
 
-    static WebDriverWait waitFor(WebDriver d, int seconds) {
-        return new WebDriverWait(d, Duration.ofSeconds(seconds));
-    }
 
     static String serialOf(WebDriver d) {
         Matcher m = Pattern.compile("CM-[0-9A-Z]{4}-[0-9A-Z]{4}").matcher(d.findElement(By.cssSelector("header .who")).getText());
