@@ -1,8 +1,9 @@
 // The terminal engine, one per page. It keeps the channel to the center, receives contents over
-// the links the center brokers (directly from another terminal over WebRTC, through the center's
-// relay, or from the center itself), checks every piece against the signed manifest before it is
-// stored, and serves the contents this browser shares to the terminals the center links it to.
-// It also visits other terminals' shelves, and answers the visitors of its own.
+// the links the center brokers (directly from other terminals over WebRTC, through the center's
+// relay, or from the center itself; several at once, each carrying the pieces the center asks of
+// it), checks every piece against the signed manifest before it is stored, and serves the pieces
+// this browser shares and holds (while still receiving the rest) to the terminals the center
+// links it to. It also visits other terminals' shelves, and answers the visitors of its own.
 import { api, ApiError } from '../platform/api.js';
 import { connect } from './channel.js';
 import * as bits from './bitfield.js';
@@ -18,6 +19,7 @@ const REPORT_DELAY = 300;         // receipts are batched this long at most (kep
 const HOLDING_INTERVAL = 1000;
 const DIRECT_TIMEOUT = 5000;      // a data channel not open by then: go through the relay
 const STALL_TIMEOUT = 8000;
+const MORE_AFTER = 2000;          // links with nothing to carry for this long: the center plans the reception again
 const SPEED_WINDOW = 3000;
 const ORIGIN_IN_FLIGHT = 2;
 const ORIGIN_RETRY = 300;
@@ -160,15 +162,19 @@ class Terminal extends EventTarget {
       onFrame: (frame) => this.#onFrame(frame),
       onBinary: (data) => this.#onBinary(data),
       onClose: () => this.#offline(),
-      transfers: () => this.#links.size,
+      // What this page sends on: the center's measure of how busy a distributor is.
+      transfers: () => [...this.#links.values()].filter((l) => l.role === 'distributor').length,
     });
     setInterval(() => this.#tick(), 1000);
   }
 
   // ---- the page's calls: none of them rejects; failures come as `error` events ----
 
-  /** Asks the center for the content; `auto: false` without a distributor asks for the holders list. */
-  async receive(contentId, { auto = true, distributor } = {}) {
+  /**
+   * Asks the center for the content; `auto: false` without a distributor asks for the holders
+   * list. `inOrder`: the user plays while receiving, so pieces come in order.
+   */
+  async receive(contentId, { auto = true, distributor, inOrder } = {}) {
     try {
       const r = await this.#reception(contentId);
       const record = await store.getContent(contentId);
@@ -179,6 +185,10 @@ class Terminal extends EventTarget {
         return this.transfer(contentId);
       }
       Object.assign(r, { paused: false, alert: false, wanted: true, finished: false, retries: 0 });
+      if (inOrder !== undefined && inOrder !== r.inOrder) {
+        r.inOrder = inOrder;
+        if (r.links.size) this.#send({ type: 'playing', content: contentId, inOrder });
+      }
       if (r.links.size === 0) this.#request(r, { auto, distributor });
       this.#progress(r);
       return this.transfer(contentId);
@@ -315,6 +325,7 @@ class Terminal extends EventTarget {
         case 'holders': this.#emit('holders', frame); break;
         case 'alert': this.#alert(frame); break;
         case 'link': await (frame.role === 'distributor' ? this.#serve(frame) : this.#receiveOn(frame)); break;
+        case 'assign': this.#assigned(frame); break;
         case 'signal': this.#signal(frame); break;
         case 'relay': this.#relay(frame); break;
         case 'closed': this.#closed(frame); break;
@@ -383,6 +394,14 @@ class Terminal extends EventTarget {
     }
     // Keeps the speed figure falling when data stops.
     for (const r of this.#receptions.values()) if (r.links.size || r.samples.length) this.#progress(r);
+    // Links with nothing to carry: the center plans the reception again (another distributor, say).
+    for (const r of this.#receptions.values()) {
+      if (!r.wanted || r.paused || r.links.size === 0 || this.#complete(r)) { r.idleSince = null; continue; }
+      const busy = [...r.links].some((id) => { const l = this.#links.get(id); return l && !this.#delivered(l); });
+      if (busy) { r.idleSince = null; continue; }
+      r.idleSince ??= now;
+      if (now - r.idleSince >= MORE_AFTER && this.#send({ type: 'more', content: r.content })) r.idleSince = now;
+    }
     for (const [id, early] of this.#early) if (now - early.at > EARLY_MS) this.#early.delete(id);
   }
 
@@ -583,7 +602,7 @@ class Terminal extends EventTarget {
     const r = {
       content: contentId, manifest, pieceCount: manifest.pieceCount, have: record.have, shared: record.shared,
       paused: false, alert: false, wanted: false, finished: false, resume: false, pendingRequest: null, unannouncedCompletion: false,
-      retries: 0, links: new Set(), history: [], bytesByPath: { p2p: 0, relay: 0, origin: 0 }, samples: [],
+      retries: 0, links: new Set(), history: [], bytesByPath: { p2p: 0, relay: 0, origin: 0 }, samples: [], inOrder: false, idleSince: null,
     };
     this.#receptions.set(contentId, r);
     return r;
@@ -602,7 +621,7 @@ class Terminal extends EventTarget {
 
   /** Sends the request now, or at the next welcome when the channel is not up. */
   #request(r, { auto, distributor }) {
-    const frame = { type: 'request', content: r.content, auto, have: r.have };
+    const frame = { type: 'request', content: r.content, auto, have: r.have, inOrder: r.inOrder };
     if (distributor) frame.distributor = distributor;
     r.pendingRequest = this.#send(frame) ? null : { auto, distributor };
   }
@@ -624,6 +643,7 @@ class Terminal extends EventTarget {
     const link = {
       role: 'receiver', id: frame.link, content: frame.content, reception: r, path: frame.path, partner: frame.partner ?? null,
       expected: frame.pieces, lastData: Date.now(), partial: new Map(), queue: Promise.resolve(), abort: new AbortController(),
+      fetching: new Set(),
       pc: null, dc: null, candidates: [], signals: Promise.resolve(), relayTimer: null, done: false, wake: null,
     };
     this.#links.set(link.id, link);
@@ -633,6 +653,28 @@ class Terminal extends EventTarget {
     this.#progress(r);
     if (link.path === 'origin') this.#fetchOrigin(link);
     else if (link.path === 'p2p') await this.#offer(link);
+  }
+
+  /**
+   * The center asked a link for more pieces, or for fewer (they came over another link): the
+   * receiver takes every piece ever asked of it, the distributor sends what is still to send.
+   */
+  #assigned(frame) {
+    const link = this.#links.get(frame.link);
+    if (!link) return;
+    if (link.role === 'receiver') {
+      const pieceCount = link.reception.pieceCount;
+      bits.decode(frame.pieces, pieceCount);
+      if (this.#delivered(link)) link.lastData = Date.now();  // it had nothing to carry: the stall clock starts now
+      link.expected = bits.union(link.expected, frame.pieces);
+      link.wake?.();
+      return;
+    }
+    bits.decode(frame.outstanding, link.pieceCount);
+    link.want = bits.indices(frame.outstanding);
+    link.todo = link.want.filter((i) => !bits.has(link.sent, i) && !link.unacked.has(i));
+    link.wake?.();
+    if (link.todo.length) this.#pump(link);
   }
 
   /** The receiver's side of a direct link: makes the data channel and the offer; the relay when it does not open in time. */
@@ -800,14 +842,21 @@ class Terminal extends EventTarget {
     this.#request(r, { auto: true, distributor: r.retries === 1 ? link.partner ?? undefined : undefined });
   }
 
+  /** Fetches the pieces asked of an origin link, ORIGIN_IN_FLIGHT at a time, waiting for the center to ask for more. */
   async #fetchOrigin(link) {
-    const wanted = bits.indices(bits.minus(link.expected, link.reception.have));
-    let next = 0;
+    const next = () => bits.indices(bits.minus(link.expected, link.reception.have)).find((i) => !link.fetching.has(i));
     const worker = async () => {
-      for (let i = wanted[next++]; i !== undefined && !link.done; i = wanted[next++]) {
-        const buffer = await this.#originPiece(link, i);
-        link.lastData = Date.now();
-        await this.#take(link, i, buffer, 'origin');
+      while (!link.done) {
+        const i = next();
+        if (i === undefined) { await this.#wait(link); continue; }
+        link.fetching.add(i);
+        try {
+          const buffer = await this.#originPiece(link, i);
+          link.lastData = Date.now();
+          await this.#take(link, i, buffer, 'origin');
+        } finally {
+          link.fetching.delete(i);
+        }
       }
     };
     try {
@@ -936,8 +985,8 @@ class Terminal extends EventTarget {
     bits.decode(frame.pieces, record.pieceCount);
     const order = bits.indices(frame.pieces).filter((i) => bits.has(record.have, i));
     const link = {
-      role: 'distributor', id: frame.link, idBytes: new TextEncoder().encode(frame.link), content: frame.content,
-      path: frame.path, partner: frame.partner ?? null, order, todo: [...order], unacked: new Set(), acked: new Set(),
+      role: 'distributor', id: frame.link, idBytes: new TextEncoder().encode(frame.link), content: frame.content, pieceCount: record.pieceCount,
+      path: frame.path, partner: frame.partner ?? null, want: order, todo: [...order], unacked: new Set(), acked: new Set(),
       sent: bits.none(record.pieceCount), sentNew: false,
       pc: null, dc: null, candidates: [], signals: Promise.resolve(), relayTimer: null, done: false, wake: null, pumping: false,
       quietSince: null,
@@ -981,18 +1030,22 @@ class Terminal extends EventTarget {
     this.#closePeer(link);
     link.path = 'relay';
     // The relay starts over from whatever the receiver did not acknowledge.
-    link.todo = link.order.filter((i) => !link.acked.has(i));
+    link.todo = link.want.filter((i) => !link.acked.has(i));
     link.unacked.clear();
     link.wake?.();
     this.#pump(link);
   }
 
-  /** Wakes on the link's next acknowledgement, relay notice or end, or when `dc`'s buffer ran low. */
+  /**
+   * Wakes on the link's next acknowledgement, assignment, relay notice or end, or when `dc`'s
+   * buffer ran low. Several may wait on one link (the origin's fetchers): a wake wakes them all.
+   */
   #wait(link, dc) {
     return new Promise((resolve) => {
-      link.wake = resolve;
-      dc?.addEventListener('bufferedamountlow', resolve, { once: true });
-    }).finally(() => { link.wake = null; });
+      const others = link.wake;
+      link.wake = () => { link.wake = null; others?.(); resolve(); };
+      dc?.addEventListener('bufferedamountlow', () => link.wake?.(), { once: true });
+    });
   }
 
   /** Sends the link's pieces one after the other, over the data channel or the relay, whichever the link uses now. */

@@ -47,13 +47,18 @@ public final class Channel implements WebSocket.Listener {
 
     /** The next frame of that type, skipping others (heartbeat answers, settlements…); fails after 10 s. */
     public JsonObject next(String type) throws InterruptedException {
+        return nextOf(java.util.Set.of(type));
+    }
+
+    /** The next frame of one of these types, skipping others; fails after 10 s. */
+    public JsonObject nextOf(java.util.Set<String> types) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             JsonObject f = frames.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             if (f == null) {
-                throw new AssertionError("no " + type + " frame from the center within 10 s");
+                throw new AssertionError("no " + types + " frame from the center within 10 s");
             }
-            if (type.equals(f.getString("type"))) {
+            if (types.contains(f.getString("type"))) {
                 return f;
             }
         }

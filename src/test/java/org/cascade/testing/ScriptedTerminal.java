@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Base64;
 import java.util.stream.IntStream;
 
@@ -49,32 +51,81 @@ public record ScriptedTerminal(Center http, Channel channel, String serial, Stri
                 .add("pieces", bits(pieceCount, range(0, pieceCount))).build().toString());
     }
 
-    /** Fetches every piece of an origin link, checks it and receipts it; returns what the settlements charged. */
+    /** The pieces a bitfield names, in order. */
+    public static int[] pieces(int pieceCount, String bitfield) {
+        byte[] b = Base64.getUrlDecoder().decode(bitfield);
+        return IntStream.range(0, pieceCount).filter(i -> (b[i / 8] & (0x80 >> (i % 8))) != 0).toArray();
+    }
+
+    /** What receiving a content whole from the origin charged, and how often the origin made it wait (its cap). */
+    public record OriginReception(long paid, int refused) {
+    }
+
+    /** Receives the content from the origin (see {@link #receiveWholeFromOrigin}); returns what the settlements charged. */
     public long receiveFromOrigin(String content, int pieceCount, byte[] expected) throws Exception {
+        return receiveWholeFromOrigin(content, pieceCount, expected).paid();
+    }
+
+    /**
+     * Asks for the content and fetches every piece the center asks of its origin link, as it asks
+     * them (the link frame, then an assignment after each receipt), checks each and receipts it;
+     * waits as long as the origin says when it is at its cap.
+     */
+    public OriginReception receiveWholeFromOrigin(String content, int pieceCount, byte[] expected) throws Exception {
         request(content, pieceCount, true);
-        JsonObject link = channel.next("link");
-        if (!"origin".equals(link.getString("path"))) {
-            throw new AssertionError("expected an origin link: " + link);
+        String link = null;
+        Set<Integer> fetched = new HashSet<>();
+        long paid = 0;
+        int settled = 0;
+        int refused = 0;
+        while (settled < pieceCount) {
+            JsonObject f = channel.nextOf(Set.of("link", "assign", "settled"));
+            switch (f.getString("type")) {
+                case "link" -> {
+                    if (!"origin".equals(f.getString("path"))) {
+                        throw new AssertionError("expected an origin link: " + f);
+                    }
+                    link = f.getString("link");
+                    refused += fetch(link, pieces(pieceCount, f.getString("pieces")), expected, fetched);
+                }
+                case "assign" -> {
+                    if (f.getString("link").equals(link)) {
+                        refused += fetch(link, pieces(pieceCount, f.getString("pieces")), expected, fetched);
+                    }
+                }
+                default -> {
+                    paid += f.getJsonNumber("amount").longValue();
+                    settled = f.getInt("settledPieces");
+                    if (f.getString("ram").split("\\.").length != 3) {
+                        throw new AssertionError("a settlement without a sealed RAM part: " + f);
+                    }
+                }
+            }
         }
-        for (int i = 0; i < pieceCount; i++) {
-            var piece = http.getBytes("api/swarm/links/" + link.getString("link") + "/pieces/" + i);
+        return new OriginReception(paid, refused);
+    }
+
+    private int fetch(String link, int[] asked, byte[] expected, Set<Integer> fetched) throws Exception {
+        int refused = 0;
+        int pieceCount = (expected.length + PIECE - 1) / PIECE;
+        for (int i : asked) {
+            if (!fetched.add(i)) {
+                continue;
+            }
+            var piece = http.getBytes("api/swarm/links/" + link + "/pieces/" + i);
+            while (piece.statusCode() == 429) {
+                refused++;
+                JsonObject wait = Center.json(new String(piece.body(), java.nio.charset.StandardCharsets.UTF_8));
+                Thread.sleep(Math.max(50, wait.getJsonNumber("retryAfterMillis").longValue()));
+                piece = http.getBytes("api/swarm/links/" + link + "/pieces/" + i);
+            }
             if (piece.statusCode() != 200
                     || !Arrays.equals(Arrays.copyOfRange(expected, i * PIECE, Math.min(expected.length, (i + 1) * PIECE)), piece.body())) {
                 throw new AssertionError("origin piece " + i + ": " + piece.statusCode());
             }
-            channel.send(Json.createObjectBuilder().add("type", "receipt").add("link", link.getString("link"))
+            channel.send(Json.createObjectBuilder().add("type", "receipt").add("link", link)
                     .add("pieces", bits(pieceCount, i)).build().toString());
         }
-        long paid = 0;
-        int settled = 0;
-        while (settled < pieceCount) {
-            JsonObject s = channel.next("settled");
-            paid += s.getJsonNumber("amount").longValue();
-            settled = s.getInt("settledPieces");
-            if (s.getString("ram").split("\\.").length != 3) {
-                throw new AssertionError("a settlement without a sealed RAM part: " + s);
-            }
-        }
-        return paid;
+        return refused;
     }
 }

@@ -7,11 +7,15 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cascade.catalog.application.Catalog;
 import org.cascade.catalog.domain.Content;
@@ -25,6 +29,7 @@ import org.cascade.swarm.domain.DistributorCandidate;
 import org.cascade.swarm.domain.DistributorSelection;
 import org.cascade.swarm.domain.DistributorStrikes;
 import org.cascade.swarm.domain.LinkPath;
+import org.cascade.swarm.domain.PiecePlan;
 import org.cascade.swarm.domain.PieceSet;
 import org.cascade.swarm.domain.Reception;
 import org.cascade.swarm.domain.ReceptionRepository;
@@ -35,10 +40,18 @@ import org.cascade.swarm.domain.TransferLinkRepository;
 
 /**
  * Distribution of contents between terminals (spec FIG. 6, 7, 9, 10, 11): a terminal requests a
- * content; the center checks the balance, chooses a distributor (or lets the user choose from the
- * holder list), brokers a link and relays its signals; both ends report what went over it, and
- * every report is matched and settled at once. When no terminal can send, the center sends the
- * content itself (origin); when no direct connection forms, the pieces go through its relay.
+ * content; the center checks the balance, chooses distributors (or lets the user choose one from
+ * the holder list), brokers links and relays their signals; both ends report what went over each
+ * link, and every report is matched and settled at once. A receiver takes pieces from up to
+ * {@link #SOURCES} terminals at once, and from the center itself (origin) where no terminal can
+ * send; the center asks each link for a few pieces at a time ({@link PiecePlan}) and plans the
+ * reception again after every report ({@link #reschedule}): more pieces for the links that
+ * delivered, other distributors for slow ones, new ones as other receivers come to hold pieces.
+ * When no direct connection forms, the pieces go through the center's relay.
+ *
+ * <p>Use cases that change what a reception can get return the receptions to plan again; the
+ * caller plans each in a transaction of its own, which locks the reception's links in id order
+ * and nothing else first, so that two plans never wait on each other in a circle.
  *
  * <p>Frames for terminals are fired as {@link TerminalMessage} events and leave only when the
  * transaction commits.
@@ -50,6 +63,12 @@ public class Distribution {
 
     /** How many other contents a holder-list line names. */
     private static final int OTHERS_SHOWN = 5;
+    /** Terminals a receiver takes pieces from at once. */
+    public static final int SOURCES = 4;
+
+    /** A receiver's reception of a content, to plan again. */
+    public record ReceptionKey(String serial, String contentId) {
+    }
 
     @Inject
     TransferLinkRepository links;
@@ -71,6 +90,9 @@ public class Distribution {
 
     @Inject
     OriginAbility originAbility;
+
+    @Inject
+    OriginSeeding originSeeding;
 
     @Inject
     Event<TerminalMessage> messages;
@@ -101,17 +123,30 @@ public class Distribution {
         online.joined(p);
     }
 
-    /** The terminal now holds and shares these pieces of a content (none: it stopped sharing it). */
-    public void holding(@NotBlank String terminalId, @NotBlank String contentId, @NotNull PieceSet claimed) {
-        PieceSet verified = receptions.find(presence(terminalId).serial(), contentId).map(Reception::settled).orElse(null);
+    /**
+     * The terminal now holds and shares these pieces of a content (none: it stopped sharing it).
+     * The receptions it sends to may ask it for the new ones.
+     */
+    public List<ReceptionKey> holding(@NotBlank String terminalId, @NotBlank String contentId, @NotNull PieceSet claimed) {
+        String serial = presence(terminalId).serial();
+        PieceSet verified = receptions.find(serial, contentId).map(Reception::settled).orElse(null);
         online.update(terminalId, t -> {
             TerminalPresence p = t.claims(contentId, claimed);
             return verified == null ? p : p.verifiedPieces(contentId, verified);
         });
+        return links.openByDistributor(serial, contentId).stream().map(l -> new ReceptionKey(l.receiver(), contentId))
+                .distinct().toList();
     }
 
-    /** What a request asks for: the content, automatic start or a chosen distributor, and the pieces the terminal already has. */
-    public record Request(String contentId, boolean automatic, String distributorTerminal, PieceSet have) {
+    /**
+     * What a request asks for: the content, automatic start or a chosen distributor, the pieces
+     * the terminal already has, and whether the user plays while receiving (pieces in order).
+     */
+    public record Request(String contentId, boolean automatic, String distributorTerminal, PieceSet have, boolean inOrder) {
+
+        public Request(String contentId, boolean automatic, String distributorTerminal, PieceSet have) {
+            this(contentId, automatic, distributorTerminal, have, false);
+        }
     }
 
     /**
@@ -139,27 +174,201 @@ public class Distribution {
             return;
         }
         // A new request replaces what the terminal had under way for this content.
-        for (TransferLink old : links.openByReceiver(requester.serial(), r.contentId())) {
+        for (TransferLink old : lockedOpenByReceiver(requester.serial(), r.contentId())) {
             close(old, "replaced", false);
         }
         DistributorSelection selection = new DistributorSelection(terminalId, requester.serial(), requester.state(),
                 wanted.size(), content.redistributionAllowed() ? candidates(r.contentId(), wanted) : List.of());
+        List<TransferLink> fresh = new ArrayList<>();
         if (r.distributorTerminal() != null) {
             DistributorCandidate chosen = selection.holderList().stream().map(DistributorSelection.Ranked::candidate)
                     .filter(c -> c.terminalId().equals(r.distributorTerminal())).findFirst()
                     .orElseThrow(() -> new RuleViolation("channel.distributor.unavailable"));
-            openLink(requester, terms, chosen, wanted);
+            fresh.add(terminalLink(requester, terms, chosen, wanted).chosen(true, r.inOrder()));
         } else if (!r.automatic()) {
             messages.fire(TerminalMessage.of(terminalId, "holders", Map.of("content", r.contentId(),
                     "holders", holderList(r.contentId(), selection))));
+            return;
         } else {
-            Optional<DistributorCandidate> best = selection.best();
-            if (best.isPresent()) {
-                openLink(requester, terms, best.get(), wanted);
-            } else {
-                openOrigin(requester, terms, wanted);
+            for (DistributorCandidate d : selection.best(SOURCES)) {
+                fresh.add(terminalLink(requester, terms, d, wanted).chosen(false, r.inOrder()));
+            }
+            fresh.add(originLink(requester, terms, wanted).chosen(false, r.inOrder()));
+        }
+        plan(requester, terms, wanted, List.of(), fresh);
+    }
+
+    /**
+     * Plans a reception again (see {@link PiecePlan}): its links that delivered are asked for
+     * more, slow ones are replaced when another terminal can take over, others are added while it
+     * has fewer than {@link #SOURCES} and something is left to ask, links with nothing to carry
+     * close after {@link TransferLink#IDLE_GRACE}, and a complete reception's links close.
+     */
+    public void reschedule(@NotNull ReceptionKey key) {
+        List<TransferLink> open = new ArrayList<>(lockedOpenByReceiver(key.serial(), key.contentId()));
+        if (open.isEmpty()) {
+            return; // the receiver asks again when it still wants the content
+        }
+        Optional<TerminalPresence> receiver = online.find(open.get(0).receiverTerminal()).filter(t -> t.serial().equals(key.serial()));
+        if (receiver.isEmpty()) {
+            return; // it left: its links are closing with it
+        }
+        ReceptionTerms terms = terms(key.contentId());
+        PieceSet lacking = lacking(key, open);
+        if (lacking.isEmpty()) {
+            for (TransferLink l : open) {
+                close(l, "completed");
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        List<TransferLink> fresh = new ArrayList<>();
+        boolean chosen = open.stream().anyMatch(TransferLink::chosenByUser);
+        boolean inOrder = open.stream().anyMatch(TransferLink::inOrder);
+        if (!chosen) {
+            PieceSet unasked = lacking;
+            for (TransferLink l : open) {
+                unasked = unasked.minus(l.outstanding(lacking));
+            }
+            List<TransferLink> slow = open.stream().filter(l -> l.path() != LinkPath.ORIGIN && l.slow(lacking, now)).toList();
+            long terminals = open.stream().filter(l -> l.path() != LinkPath.ORIGIN).count() - slow.size();
+            if (terminals < SOURCES && (!unasked.isEmpty() || !slow.isEmpty())) {
+                Set<String> linked = new HashSet<>();
+                open.forEach(l -> linked.add(l.distributor()));
+                PieceSet wanted = unasked.isEmpty() ? lacking : unasked;
+                TerminalPresence r = receiver.get();
+                List<DistributorCandidate> others = new DistributorSelection(r.terminalId(), r.serial(), r.state(), wanted.size(),
+                        candidates(key.contentId(), wanted).stream().filter(c -> !linked.contains(c.serial())).toList())
+                        .best((int) (SOURCES - terminals));
+                if (!others.isEmpty()) {
+                    for (TransferLink l : slow) {
+                        close(l, "slow");
+                        open.remove(l);
+                    }
+                }
+                for (DistributorCandidate d : others) {
+                    fresh.add(terminalLink(r, terms, d, lacking).chosen(false, inOrder));
+                }
+            }
+            if (open.stream().noneMatch(l -> l.path() == LinkPath.ORIGIN)) {
+                fresh.add(originLink(receiver.get(), terms, lacking).chosen(false, inOrder));
             }
         }
+        plan(receiver.get(), terms, lacking, open, fresh);
+        for (TransferLink l : open) {
+            if (l.idle(lacking, now)) {
+                close(l, "idle");
+            }
+        }
+    }
+
+    /** The user started or stopped playing while receiving: the pieces come in order, or rarest first again. */
+    public List<ReceptionKey> playing(@NotBlank String serial, @NotBlank String contentId, boolean inOrder) {
+        for (TransferLink l : lockedOpenByReceiver(serial, contentId)) {
+            l.playing(inOrder);
+        }
+        return List.of(new ReceptionKey(serial, contentId));
+    }
+
+    /**
+     * What the receiver lacks, from its open links: the pieces it lacked when the newest opened,
+     * less what came over them since and what settled.
+     */
+    private PieceSet lacking(ReceptionKey key, List<TransferLink> open) {
+        PieceSet lacking = null;
+        for (TransferLink l : open) {
+            lacking = lacking == null ? l.wanted() : lacking.intersect(l.wanted());
+        }
+        for (TransferLink l : open) {
+            lacking = lacking.minus(l.received());
+        }
+        PieceSet settled = receptions.find(key.serial(), key.contentId()).map(Reception::settled).orElse(null);
+        return settled == null ? lacking : lacking.minus(settled);
+    }
+
+    /**
+     * Asks the reception's sources for pieces: the open links, and the fresh ones that get
+     * something to carry (opened and announced now; the others are dropped unopened).
+     */
+    private void plan(TerminalPresence receiver, ReceptionTerms terms, PieceSet lacking, List<TransferLink> open,
+                      List<TransferLink> fresh) {
+        String contentId = terms.contentId();
+        int n = terms.layout().pieceCount();
+        List<PieceSet> held = new ArrayList<>();
+        Map<String, PieceSet> heldByTerminal = new HashMap<>();
+        for (TerminalPresence t : online.all()) {
+            PieceSet h = t.held(contentId);
+            if (h == null || h.isEmpty()) {
+                continue;
+            }
+            heldByTerminal.put(t.terminalId(), h);
+            if (!t.serial().equals(receiver.serial()) && !cutOff(t.serial(), contentId)) {
+                held.add(h);
+            }
+        }
+        List<TransferLink> all = new ArrayList<>(open);
+        all.addAll(fresh);
+        List<PiecePlan.Source> sources = new ArrayList<>();
+        for (TransferLink l : all) {
+            boolean origin = l.path() == LinkPath.ORIGIN;
+            PieceSet h = origin ? PieceSet.all(n) : heldByTerminal.getOrDefault(l.distributorTerminal(), PieceSet.none(n));
+            sources.add(new PiecePlan.Source(l.id(), origin, h, l.outstanding(lacking)));
+        }
+        boolean inOrder = all.stream().anyMatch(TransferLink::inOrder);
+        PiecePlan.Result result = new PiecePlan(lacking, PiecePlan.holders(n, held), originSeeding.counts(contentId, n),
+                originSeeding.justNow(contentId, n), inOrder, receiver.serial().hashCode()).plan(sources);
+        Instant now = clock.instant();
+        for (TransferLink l : all) {
+            PieceSet asked = result.askedOf(l.id());
+            if (asked == null) {
+                continue;
+            }
+            l.ask(asked, lacking, now);
+            if (l.path() == LinkPath.ORIGIN) {
+                originSeeding.asked(contentId, asked);
+            }
+            if (fresh.contains(l)) {
+                links.add(l);
+                l.retell(lacking);
+                announce(l, l.receiverTerminal(), "receiver", l.distributorTerminal());
+                if (l.distributorTerminal() != null) {
+                    announce(l, l.distributorTerminal(), "distributor", l.receiverTerminal());
+                }
+            }
+        }
+        // Both ends of a link hear when it carries more, or less (a piece came over another link first).
+        for (TransferLink l : open) {
+            if (l.retell(lacking)) {
+                tellAsked(l, lacking);
+            }
+        }
+    }
+
+    /** Both ends hear what the link carries now: everything asked of it, and what is still to send. */
+    private void tellAsked(TransferLink link, PieceSet lacking) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("link", link.id());
+        f.put("content", link.contentId());
+        f.put("pieces", link.asked().toBitfield());
+        f.put("outstanding", link.outstanding(lacking).toBitfield());
+        messages.fire(TerminalMessage.of(link.receiverTerminal(), "assign", f));
+        if (link.distributorTerminal() != null) {
+            messages.fire(TerminalMessage.of(link.distributorTerminal(), "assign", f));
+        }
+    }
+
+    private boolean cutOff(String serial, String contentId) {
+        return links.strikes(serial, contentId).map(DistributorStrikes::cutOff).orElse(false);
+    }
+
+    /** The reception's open links, locked in id order (every use case that locks several does so). */
+    private List<TransferLink> lockedOpenByReceiver(String serial, String contentId) {
+        return lockedInOrder(links.openByReceiver(serial, contentId));
+    }
+
+    private List<TransferLink> lockedInOrder(List<TransferLink> found) {
+        return found.stream().map(TransferLink::id).sorted().map(links::lock).flatMap(Optional::stream)
+                .filter(TransferLink::open).toList();
     }
 
     /**
@@ -218,21 +427,15 @@ public class Distribution {
         }
     }
 
-    private void openLink(TerminalPresence receiver, ReceptionTerms terms, DistributorCandidate d, PieceSet wanted) {
+    private TransferLink terminalLink(TerminalPresence receiver, ReceptionTerms terms, DistributorCandidate d, PieceSet wanted) {
         TerminalPresence distributor = presence(d.terminalId());
-        PieceSet pieces = wanted.intersect(distributor.held(terms.contentId()));
-        TransferLink link = new TransferLink(UUID.randomUUID().toString(), terms.contentId(), terms.layout(), receiver.serial(),
-                receiver.terminalId(), distributor.serial(), distributor.terminalId(), LinkPath.P2P, pieces, clock.instant());
-        links.add(link);
-        announce(link, link.receiverTerminal(), "receiver", link.distributorTerminal());
-        announce(link, link.distributorTerminal(), "distributor", link.receiverTerminal());
+        return new TransferLink(UUID.randomUUID().toString(), terms.contentId(), terms.layout(), receiver.serial(),
+                receiver.terminalId(), distributor.serial(), distributor.terminalId(), LinkPath.P2P, wanted, clock.instant());
     }
 
-    private void openOrigin(TerminalPresence receiver, ReceptionTerms terms, PieceSet wanted) {
-        TransferLink link = new TransferLink(UUID.randomUUID().toString(), terms.contentId(), terms.layout(), receiver.serial(),
+    private TransferLink originLink(TerminalPresence receiver, ReceptionTerms terms, PieceSet wanted) {
+        return new TransferLink(UUID.randomUUID().toString(), terms.contentId(), terms.layout(), receiver.serial(),
                 receiver.terminalId(), null, null, LinkPath.ORIGIN, wanted, clock.instant());
-        links.add(link);
-        announce(link, link.receiverTerminal(), "receiver", null);
     }
 
     private void announce(TransferLink link, String terminal, String role, String partner) {
@@ -242,7 +445,7 @@ public class Distribution {
         f.put("content", link.contentId());
         f.put("path", link.path().wire());
         f.put("partner", partner);
-        f.put("pieces", link.wanted().toBitfield());
+        f.put("pieces", link.asked().toBitfield());
         f.put("size", link.layout().size());
         f.put("pieceSize", link.layout().pieceSize());
         messages.fire(TerminalMessage.of(terminal, "link", f));
@@ -263,29 +466,29 @@ public class Distribution {
     }
 
     /** The receiver verified and stored these pieces of the link: matched with what was sent, and settled. */
-    public void receipt(@NotBlank String serial, @NotBlank String linkId, @NotNull String pieces) {
+    public List<ReceptionKey> receipt(@NotBlank String serial, @NotBlank String linkId, @NotNull String pieces) {
         TransferLink link = lockedLink(linkId);
         if (!serial.equals(link.receiver())) {
             throw new RuleViolation("channel.link.notYours");
         }
-        link.receipt(fit(link, pieces));
+        link.receipt(fit(link, pieces), clock.instant());
         settle(link);
-        if (link.open() && link.delivered()) {
-            close(link, "delivered"); // the receiver asks again for whatever it still lacks
-        }
+        return List.of(new ReceptionKey(link.receiver(), link.contentId()));
     }
 
     /** The distributor sent these pieces of the link whole: matched with the receipts, and settled. */
-    public void sent(@NotBlank String serial, @NotBlank String linkId, @NotNull String pieces) {
+    public List<ReceptionKey> sent(@NotBlank String serial, @NotBlank String linkId, @NotNull String pieces) {
         TransferLink link = lockedLink(linkId);
         if (!serial.equals(link.distributor())) {
             throw new RuleViolation("channel.link.notYours");
         }
         link.sent(fit(link, pieces));
-        settle(link);
+        boolean settled = settle(link);
         if (link.open() && link.receiptsOverdue()) {
             close(link, "no-receipts");
+            return List.of(new ReceptionKey(link.receiver(), link.contentId()));
         }
+        return settled && link.open() ? List.of(new ReceptionKey(link.receiver(), link.contentId())) : List.of();
     }
 
     /** A bitfield of the link's content (refused when it does not fit it). */
@@ -293,12 +496,16 @@ public class Distribution {
         return PieceSet.fromBitfield(link.pieceCount(), bitfield);
     }
 
-    /** The pieces of a link its reports agree on settle now (once: the reception keeps what was settled). */
-    private void settle(TransferLink link) {
+    /**
+     * The pieces of a link its reports agree on settle now (once: the reception keeps what was
+     * settled, so a piece that came over two links in the endgame is paid for once). True when
+     * something settled. A complete reception's other links close when it is planned again.
+     */
+    private boolean settle(TransferLink link) {
         ReceptionTerms terms = terms(link.contentId());
         Reception.Settlement s = settlement.settle(terms, link.receiver(), link.distributor(), link.received(), link.sent());
         if (!s.settledAnything()) {
-            return;
+            return false;
         }
         link.settled(s.charge().debit(), s.charge().distributorReward());
         Reception reception = receptions.find(link.receiver(), link.contentId()).orElseThrow();
@@ -310,10 +517,9 @@ public class Distribution {
                     s.pieces().size(), -1);
         }
         if (reception.complete()) {
-            for (TransferLink l : links.openByReceiver(link.receiver(), link.contentId())) {
-                close(l, "completed");
-            }
+            close(link, "completed");
         }
+        return true;
     }
 
     /** Settled amounts and the media's next RAM version, for a terminal that is online to take it. */
@@ -340,28 +546,31 @@ public class Distribution {
      * A piece of the link failed verification at the receiver. The third such piece of a content
      * cuts its distributor off for that content: its links for it close, and it is not chosen again.
      */
-    public void corrupt(@NotBlank String serial, @NotBlank String linkId, int piece) {
+    public List<ReceptionKey> corrupt(@NotBlank String serial, @NotBlank String linkId, int piece) {
         TransferLink link = lockedLink(linkId);
         if (!serial.equals(link.receiver())) {
             throw new RuleViolation("channel.link.notYours");
         }
-        if (piece < 0 || piece >= link.pieceCount() || !link.wanted().contains(piece) || link.received().contains(piece)) {
+        if (piece < 0 || piece >= link.pieceCount() || !link.asked().contains(piece) || link.received().contains(piece)) {
             throw new RuleViolation("channel.field.invalid", "piece");
         }
         link.corruptPiece();
         if (link.distributor() == null) {
-            return; // the center's own pieces are checked before they leave
+            return List.of(); // the center's own pieces are checked before they leave
         }
         DistributorStrikes strikes = links.strikes(link.distributor(), link.contentId()).orElseGet(() -> {
             DistributorStrikes fresh = new DistributorStrikes(link.distributor(), link.contentId());
             links.add(fresh);
             return fresh;
         });
+        List<ReceptionKey> affected = new ArrayList<>();
         if (strikes.failed(clock.instant())) {
-            for (TransferLink l : links.openByDistributor(link.distributor(), link.contentId())) {
+            for (TransferLink l : lockedInOrder(links.openByDistributor(link.distributor(), link.contentId()))) {
                 close(l, "cut-off");
+                affected.add(new ReceptionKey(l.receiver(), l.contentId()));
             }
         }
+        return affected;
     }
 
     /** The receiver found no direct connection: the link's pieces go through the center's relay. */
@@ -384,7 +593,7 @@ public class Distribution {
         if (!link.open() || link.path() != LinkPath.RELAY || !terminalId.equals(link.distributorTerminal())) {
             throw new RuleViolation("channel.link.notYours");
         }
-        if (piece < 0 || piece >= link.pieceCount() || !link.wanted().contains(piece) || length != link.layout().bytesOf(piece)) {
+        if (piece < 0 || piece >= link.pieceCount() || !link.asked().contains(piece) || length != link.layout().bytesOf(piece)) {
             throw new RuleViolation("channel.field.invalid", "piece");
         }
         link.sent(PieceSet.of(link.pieceCount(), piece));
@@ -396,27 +605,36 @@ public class Distribution {
     }
 
     /** The receiver ended a link (stalled, closed, paused): the distributor stops. */
-    public void interrupted(@NotBlank String serial, @NotBlank String linkId, @NotBlank String reason) {
+    public List<ReceptionKey> interrupted(@NotBlank String serial, @NotBlank String linkId, @NotBlank String reason) {
         TransferLink link = lockedLink(linkId);
         if (!serial.equals(link.receiver())) {
             throw new RuleViolation("channel.link.notYours");
         }
         close(link, "interrupted", false);
+        return List.of(new ReceptionKey(link.receiver(), link.contentId()));
     }
 
     /** The receiver has every piece: whatever is still under way for it closes. */
     public void completed(@NotBlank String serial, @NotBlank String contentId) {
-        for (TransferLink l : links.openByReceiver(serial, contentId)) {
+        for (TransferLink l : lockedOpenByReceiver(serial, contentId)) {
             close(l, "completed");
         }
     }
 
-    /** A terminal went offline: its links close, and the receivers among their other ends look for another distributor. */
-    public void left(@NotBlank String terminalId) {
+    /**
+     * A terminal went offline: its links close, and the receptions it was sending to are planned
+     * again (their other sources take over its pieces, and another distributor is added).
+     */
+    public List<ReceptionKey> left(@NotBlank String terminalId) {
         online.left(terminalId);
-        for (TransferLink l : links.openByTerminal(terminalId)) {
+        List<ReceptionKey> affected = new ArrayList<>();
+        for (TransferLink l : lockedInOrder(links.openByTerminal(terminalId))) {
             close(l, "partner-left");
+            if (!terminalId.equals(l.receiverTerminal())) {
+                affected.add(new ReceptionKey(l.receiver(), l.contentId()));
+            }
         }
+        return affected;
     }
 
     private void close(TransferLink link, String reason) {
@@ -451,7 +669,7 @@ public class Distribution {
     public byte[] originPiece(@NotBlank String serial, @NotBlank String linkId, int index) {
         TransferLink link = links.lock(linkId).filter(l -> l.receiver().equals(serial))
                 .orElseThrow(() -> new NotFound("swarm.link.unknown"));
-        if (!link.open() || link.path() != LinkPath.ORIGIN || index < 0 || index >= link.pieceCount() || !link.wanted().contains(index)) {
+        if (!link.open() || link.path() != LinkPath.ORIGIN || index < 0 || index >= link.pieceCount() || !link.asked().contains(index)) {
             throw new NotFound("swarm.link.unknown");
         }
         if (!link.originMaySend(index)) {

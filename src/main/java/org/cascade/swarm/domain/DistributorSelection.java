@@ -59,6 +59,11 @@ public final class DistributorSelection {
         return eligible.stream().filter(r -> !r.busy()).map(Ranked::candidate).findFirst();
     }
 
+    /** The best {@code max} distributors that are not busy, best first: a receiver takes pieces from several at once. */
+    public List<DistributorCandidate> best(int max) {
+        return eligible.stream().filter(r -> !r.busy()).map(Ranked::candidate).limit(max).toList();
+    }
+
     /** Everyone who could serve, best first, busy ones included but marked, for the user's own choice. */
     public List<Ranked> holderList() {
         return eligible;

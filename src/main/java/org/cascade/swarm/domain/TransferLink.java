@@ -9,18 +9,22 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import org.cascade.platform.domain.RuleViolation;
 
 /**
  * One link the center brokered (spec FIG. 6 S113, FIG. 7): a receiver and the distributor that
- * sends it some pieces of one content — another terminal, or the center itself (origin). The link
- * keeps both sides' reports (the receiver's receipts, the distributor's sent pieces) for history
- * matching, what it brought by path, and what was charged and earned through it.
+ * sends it some pieces of one content — another terminal, or the center itself (origin). A
+ * receiver may have several at once; the center asks each link for a few pieces at a time (see
+ * {@link PiecePlan}). The link keeps both sides' reports (the receiver's receipts, the
+ * distributor's sent pieces) for history matching, what it brought by path, and what was charged
+ * and earned through it.
  *
- * <p>Rules it guards: reports count only pieces the link was opened for; a relay is taken only
- * by a direct link still open; a closed link takes late reports (a terminal that was away settles
- * at its next connection) but never reopens.
+ * <p>Rules it guards: pieces are asked only among those the receiver lacked when the link opened;
+ * reports count only pieces the link was asked for; a relay is taken only by a direct link still
+ * open; a closed link takes late reports (a terminal that was away settles at its next
+ * connection) but never reopens.
  */
 @Entity
 @Table(name = "TRANSFER_LINK", indexes = {
@@ -43,6 +47,8 @@ import org.cascade.platform.domain.RuleViolation;
                 + " group by l.distributorTerminal")
 @NamedQuery(name = "TransferLink.findMismatched",
         query = "select l from TransferLink l where l.mismatchedPieces > 0 order by l.openedAt desc")
+@NamedQuery(name = "TransferLink.askedByPathAndContent",
+        query = "select l.pieceCount, l.asked, l.wanted from TransferLink l where l.path = :path and l.contentId = :content")
 @NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
 @NamedQuery(name = "TransferLink.bytesByPath",
         query = "select l.path, sum(l.receivedBytes) from TransferLink l group by l.path")
@@ -55,6 +61,10 @@ public class TransferLink {
     public static final int RECEIPT_WINDOW = 24;
     /** The center sends an origin receiver this many pieces ahead of its receipts. */
     public static final int ORIGIN_WINDOW = 8;
+    /** A link asked for pieces that brought none for this long is slow, and replaced when another source can. */
+    public static final Duration SLOW_AFTER = Duration.ofSeconds(20);
+    /** A link with nothing to carry stays open this long for pieces its distributor is still receiving. */
+    public static final Duration IDLE_GRACE = Duration.ofSeconds(5);
 
     @Id
     @Column(length = 36)
@@ -86,6 +96,12 @@ public class TransferLink {
 
     @Column(length = 4000, nullable = false)
     private String wanted;
+    /** Asked of the link so far (null on links from before pieces were asked: all wanted). */
+    @Column(length = 4000)
+    private String asked;
+    /** What its ends last heard the link still has to carry. */
+    @Column(length = 4000)
+    private String told;
     @Column(length = 4000, nullable = false)
     private String received;
     @Column(length = 4000, nullable = false)
@@ -98,6 +114,15 @@ public class TransferLink {
     private long distributorEarned;
     private int mismatchedPieces;
     private int corruptPieces;
+
+    /** The user chose this distributor: the center adds no other source to its reception. */
+    private boolean chosen;
+    /** The user plays while receiving: pieces are asked in order. */
+    private boolean inOrder;
+    /** The last receipt of a new piece, or the moment the link was asked for pieces while it had none to carry. */
+    private Instant progressAt;
+    /** Since when the link has had nothing to carry; null while it has. */
+    private Instant idleSince;
 
     @Column(nullable = false)
     private Instant openedAt;
@@ -131,14 +156,81 @@ public class TransferLink {
         this.distributorTerminal = distributorTerminal;
         this.path = path;
         this.wanted = wanted.toBitfield();
+        this.asked = PieceSet.none(pieceCount).toBitfield();
         this.received = PieceSet.none(pieceCount).toBitfield();
         this.sent = PieceSet.none(pieceCount).toBitfield();
         this.openedAt = now;
+        this.progressAt = now;
     }
 
-    /** The receiver verified and stored these pieces; only pieces the link is for count. */
-    public void receipt(PieceSet pieces) {
-        PieceSet r = received().union(pieces.intersect(wanted()));
+    /** The user chose this distributor, and whether the user plays while receiving. */
+    public TransferLink chosen(boolean byUser, boolean playing) {
+        this.chosen = byUser;
+        this.inOrder = playing;
+        return this;
+    }
+
+    /** The user started or stopped playing while receiving. */
+    public void playing(boolean playing) {
+        this.inOrder = playing;
+    }
+
+    /**
+     * The center asks the link for more pieces: only pieces the receiver lacked when the link
+     * opened, and only while it is open. A link that had nothing to carry starts its clock afresh.
+     */
+    public void ask(PieceSet pieces, PieceSet lacking, Instant now) {
+        if (closedAt != null) {
+            throw new IllegalStateException("link " + id + " is closed");
+        }
+        if (!pieces.minus(wanted()).isEmpty()) {
+            throw new IllegalArgumentException("pieces the receiver did not lack");
+        }
+        if (outstanding(lacking).isEmpty()) {
+            progressAt = now;
+        }
+        asked = asked().union(pieces).toBitfield();
+        idleSince = null;
+    }
+
+    /** Asked of the link, still lacking at the receiver, not receipted over this link. */
+    public PieceSet outstanding(PieceSet lacking) {
+        return asked().intersect(lacking).minus(received());
+    }
+
+    /** Notes what the ends hear the link still has to carry; true when that changed since they last heard. */
+    public boolean retell(PieceSet lacking) {
+        String now = outstanding(lacking).toBitfield();
+        if (now.equals(told)) {
+            return false;
+        }
+        told = now;
+        return true;
+    }
+
+    /** The link was asked for pieces and brought none for {@link #SLOW_AFTER}. */
+    public boolean slow(PieceSet lacking, Instant now) {
+        return closedAt == null && progressAt != null && !outstanding(lacking).isEmpty() && progressAt.plus(SLOW_AFTER).isBefore(now);
+    }
+
+    /** Notes whether the link has anything to carry; true once it has had nothing for {@link #IDLE_GRACE}. */
+    public boolean idle(PieceSet lacking, Instant now) {
+        if (!outstanding(lacking).isEmpty()) {
+            idleSince = null;
+            return false;
+        }
+        if (idleSince == null) {
+            idleSince = now;
+        }
+        return !idleSince.plus(IDLE_GRACE).isAfter(now);
+    }
+
+    /** The receiver verified and stored these pieces; only pieces the link was asked for count. */
+    public void receipt(PieceSet pieces, Instant now) {
+        PieceSet r = received().union(pieces.intersect(asked()));
+        if (r.size() > receivedPieceCount) {
+            progressAt = now;
+        }
         received = r.toBitfield();
         receivedPieceCount = r.size();
         receivedBytes = r.stream().mapToLong(layout()::bytesOf).sum();
@@ -147,7 +239,7 @@ public class TransferLink {
 
     /** The distributor (or the center, for origin and relay) sent these pieces whole. */
     public void sent(PieceSet pieces) {
-        PieceSet s = sent().union(pieces.intersect(wanted()));
+        PieceSet s = sent().union(pieces.intersect(asked()));
         sent = s.toBitfield();
         sentPieceCount = s.size();
         noteMismatches();
@@ -184,11 +276,6 @@ public class TransferLink {
         }
     }
 
-    /** Every piece the link was opened for has been receipted. */
-    public boolean delivered() {
-        return wanted().minus(received()).isEmpty();
-    }
-
     /** The receiver has been sent far more than it receipted: it is no longer served. */
     public boolean receiptsOverdue() {
         return sent().minus(received()).size() > RECEIPT_WINDOW;
@@ -196,7 +283,7 @@ public class TransferLink {
 
     /** The center may send an origin receiver piece {@code index} now. */
     public boolean originMaySend(int index) {
-        return path == LinkPath.ORIGIN && closedAt == null && index >= 0 && index < pieceCount && wanted().contains(index)
+        return path == LinkPath.ORIGIN && closedAt == null && index >= 0 && index < pieceCount && asked().contains(index)
                 && sent().minus(received()).size() < ORIGIN_WINDOW;
     }
 
@@ -220,6 +307,18 @@ public class TransferLink {
 
     public PieceSet wanted() {
         return PieceSet.fromBitfield(pieceCount, wanted);
+    }
+
+    public PieceSet asked() {
+        return asked == null ? wanted() : PieceSet.fromBitfield(pieceCount, asked);
+    }
+
+    public boolean chosenByUser() {
+        return chosen;
+    }
+
+    public boolean inOrder() {
+        return inOrder;
     }
 
     public PieceSet received() {

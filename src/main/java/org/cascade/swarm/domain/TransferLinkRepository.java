@@ -23,6 +23,9 @@ public interface TransferLinkRepository {
 
     List<TransferLink> recent(int max);
 
+    /** What the origin was asked for, link by link, of a content. */
+    List<PieceSet> askedOfOrigin(String contentId);
+
     /** How many open links each online distributor is sending on, by terminal. */
     Map<String, Long> openLinksByDistributorTerminal();
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cascade.swarm.domain.DistributorStrikes;
 import org.cascade.swarm.domain.LinkPath;
+import org.cascade.swarm.domain.PieceSet;
 import org.cascade.swarm.domain.TransferLink;
 import org.cascade.swarm.domain.TransferLinkRepository;
 
@@ -60,6 +61,13 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     @Override
     public List<TransferLink> recent(int max) {
         return em.createNamedQuery("TransferLink.findRecent", TransferLink.class).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<PieceSet> askedOfOrigin(String contentId) {
+        return em.createNamedQuery("TransferLink.askedByPathAndContent", Object[].class).setParameter("path", LinkPath.ORIGIN)
+                .setParameter("content", contentId).getResultList().stream()
+                .map(r -> PieceSet.fromBitfield((Integer) r[0], (String) (r[1] != null ? r[1] : r[2]))).toList();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.catalog.application.Catalog;
@@ -155,14 +156,15 @@ public class TerminalChannel {
                 case "heartbeat" -> online.heard(terminal, ChannelFrames.heartbeat(frame));
                 case "holding" -> {
                     String content = ChannelFrames.content(frame);
-                    distribution.holding(terminal, content,
-                            PieceSet.fromBitfield(pieceCount(content), ChannelFrames.text(frame, "pieces", 4000)));
+                    plan(distribution.holding(terminal, content,
+                            PieceSet.fromBitfield(pieceCount(content), ChannelFrames.text(frame, "pieces", 4000))));
                 }
                 case "request" -> {
                     String content = ChannelFrames.content(frame);
                     PieceSet have = PieceSet.fromBitfield(pieceCount(content), ChannelFrames.text(frame, "have", 4000));
                     String chosen = frame.get("distributor") == null ? null : ChannelFrames.text(frame, "distributor", 36);
-                    distribution.request(terminal, new Distribution.Request(content, ChannelFrames.flag(frame, "auto"), chosen, have));
+                    boolean inOrder = frame.get("inOrder") != null && ChannelFrames.flag(frame, "inOrder");
+                    distribution.request(terminal, new Distribution.Request(content, ChannelFrames.flag(frame, "auto"), chosen, have, inOrder));
                 }
                 case "profile" -> {
                     String comment = ChannelFrames.optionalText(frame, "comment", MAX_COMMENT);
@@ -180,9 +182,11 @@ public class TerminalChannel {
                         link -> distribution.receipt(serial, link, ChannelFrames.text(frame, "pieces", 4000)));
                 case "sent" -> settling(session, ChannelFrames.link(frame),
                         link -> distribution.sent(serial, link, ChannelFrames.text(frame, "pieces", 4000)));
-                case "corrupt" -> distribution.corrupt(serial, ChannelFrames.link(frame), ChannelFrames.integer(frame, "piece", 0, 1 << 20));
+                case "corrupt" -> plan(distribution.corrupt(serial, ChannelFrames.link(frame), ChannelFrames.integer(frame, "piece", 0, 1 << 20)));
                 case "relay" -> distribution.relay(terminal, ChannelFrames.link(frame));
-                case "interrupted" -> distribution.interrupted(serial, ChannelFrames.link(frame), ChannelFrames.text(frame, "reason", 20));
+                case "interrupted" -> plan(distribution.interrupted(serial, ChannelFrames.link(frame), ChannelFrames.text(frame, "reason", 20)));
+                case "more" -> distribution.reschedule(new Distribution.ReceptionKey(serial, ChannelFrames.content(frame)));
+                case "playing" -> plan(distribution.playing(serial, ChannelFrames.content(frame), ChannelFrames.flag(frame, "inOrder")));
                 case "completed" -> distribution.completed(serial, ChannelFrames.content(frame));
                 default -> throw new RuleViolation("channel.frame.unknown", type);
             }
@@ -196,10 +200,25 @@ public class TerminalChannel {
         }
     }
 
+    /**
+     * Plans each reception a use case changed, one transaction each (see {@link Distribution}).
+     * The report itself has been taken by then: a plan that fails is logged, not held against the
+     * terminal, and the next report plans again.
+     */
+    private void plan(List<Distribution.ReceptionKey> affected) {
+        for (Distribution.ReceptionKey key : affected) {
+            try {
+                distribution.reschedule(key);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "planning the reception of " + key.contentId() + " failed", e);
+            }
+        }
+    }
+
     /** A report that settles: when the receiver's balance cannot pay, the link ends with an alert instead. */
-    private void settling(Session session, String link, java.util.function.Consumer<String> report) {
+    private void settling(Session session, String link, Function<String, List<Distribution.ReceptionKey>> report) {
         try {
-            report.accept(link);
+            plan(report.apply(link));
         } catch (RuleViolation e) {
             if (!"ledger.balance.insufficient".equals(e.messageKey())) {
                 throw e;
@@ -239,7 +258,7 @@ public class TerminalChannel {
         if (terminal != null) {
             sessions.remove((String) terminal);
             shelves.left((String) terminal);
-            distribution.left((String) terminal);
+            plan(distribution.left((String) terminal));
         }
     }
 

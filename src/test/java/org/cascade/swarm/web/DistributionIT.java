@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Distribution over the terminal channel on a real Liberty, with terminals played by test
- * clients (so that they can misbehave): the balance check, the origin with its receipt window,
- * links and signals only between their two ends, settlement by matched reports, and a
- * distributor whose pieces fail verification cut off through the relay.
+ * clients (so that they can misbehave): the balance check, the origin sending only what the
+ * center asked of it, links and signals only between their two ends, settlement by matched
+ * reports, and a distributor whose pieces fail verification cut off through the relay.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,22 +73,20 @@ class DistributionIT {
                 .add("pieces", bits(10)).build().toString());
         assertEquals("channel.link.unknown", first.channel().next("error").getString("reason"));
 
-        // A receiver that stops receipting gets no more than the window from the origin.
+        // A receiver that stops receipting is asked for nothing more, and the origin sends only what it asked.
         ScriptedTerminal greedy = terminal(clerk, 5000);
         greedy.request(content.id(), 10, true);
         JsonObject link = greedy.channel().next("link");
-        int served = 0;
-        for (int i = 0; i < 10; i++) {
-            var piece = greedy.http().getBytes("api/swarm/links/" + link.getString("link") + "/pieces/" + i);
-            if (piece.statusCode() != 200) {
-                assertEquals(429, piece.statusCode());
-                break;
-            }
-            served++;
+        int[] asked = ScriptedTerminal.pieces(10, link.getString("pieces"));
+        assertEquals(2, asked.length, "a few pieces at a time");
+        for (int i : asked) {
+            assertEquals(200, greedy.http().getBytes("api/swarm/links/" + link.getString("link") + "/pieces/" + i).statusCode());
         }
-        assertEquals(8, served, "the origin waits for receipts after 8 pieces");
+        int unasked = java.util.stream.IntStream.range(0, 10).filter(i -> i != asked[0] && i != asked[1]).findFirst().getAsInt();
+        assertEquals(404, greedy.http().getBytes("api/swarm/links/" + link.getString("link") + "/pieces/" + unasked).statusCode(),
+                "a piece the center did not ask of the link");
         // Another terminal cannot take pieces of this link.
-        assertEquals(404, first.http().getBytes("api/swarm/links/" + link.getString("link") + "/pieces/9").statusCode());
+        assertEquals(404, first.http().getBytes("api/swarm/links/" + link.getString("link") + "/pieces/" + asked[0]).statusCode());
         var playback = greedy.http().post("api/terminal/playback", Json.createObjectBuilder().add("content", content.id()).build());
         assertEquals(200, playback.statusCode(), playback.body());
         assertEquals(1000, Center.json(playback).getInt("charged"), "playing a content never paid for charges its unit cost");
@@ -110,23 +108,11 @@ class DistributionIT {
                     .add("perContentBytesPerSecond", 0).build());
             assertEquals(200, set.statusCode(), set.body());
             ScriptedTerminal t = terminal(clerk, 5000);
-            t.request(content.id(), 4, true);
-            String link = t.channel().next("link").getString("link");
             long started = System.nanoTime();
-            int refused = 0;
-            for (int i = 0; i < 4; ) {
-                var piece = t.http().getBytes("api/swarm/links/" + link + "/pieces/" + i);
-                if (piece.statusCode() == 429) {
-                    refused++;
-                    Thread.sleep(Math.max(50, Center.json(new String(piece.body(), StandardCharsets.UTF_8)).getJsonNumber("retryAfterMillis").longValue()));
-                    continue;
-                }
-                assertEquals(200, piece.statusCode());
-                t.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, i) + "\"}");
-                i++;
-            }
+            ScriptedTerminal.OriginReception r = t.receiveWholeFromOrigin(content.id(), 4, content.bytes());
             double seconds = (System.nanoTime() - started) / 1e9;
-            assertTrue(refused > 0, "the origin made the receiver wait");
+            assertEquals(400, r.paid());
+            assertTrue(r.refused() > 0, "the origin made the receiver wait");
             // A full bucket lets one piece go and a second one into debt; the other two wait a second each.
             assertTrue(seconds >= 1.9, "4 pieces at one piece a second: " + seconds + " s");
             var state = Center.json(operator.get("api/origin"));
@@ -177,19 +163,27 @@ class DistributionIT {
         assertEquals("channel.link.notYours", c.channel().next("error").getString("reason"));
 
         // Only pieces both ends report settle, once however often the reports come.
-        b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0, 1) + "\"}");
-        a.channel().send("{\"type\":\"sent\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0) + "\"}");
+        int[] asked = ScriptedTerminal.pieces(4, toB.getString("pieces"));
+        assertEquals(2, asked.length, "a few pieces at a time: " + toB);
+        assertEquals(toB.getString("pieces"), toA.getString("pieces"), "both ends hear what the link carries");
+        b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, asked) + "\"}");
+        // Both delivered: the center asks the link for the other two, and both ends hear it.
+        JsonObject more = a.channel().next("assign");
+        assertEquals(bits(4, 0, 1, 2, 3), more.getString("pieces"));
+        assertEquals(bits(4, java.util.stream.IntStream.range(0, 4).filter(i -> i != asked[0] && i != asked[1]).toArray()),
+                more.getString("outstanding"));
+        a.channel().send("{\"type\":\"sent\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, asked[0]) + "\"}");
         JsonObject charged = b.channel().next("settled");
         assertEquals(300, charged.getInt("amount"));
         JsonObject earned = a.channel().next("settled");
         assertEquals("distributor", earned.getString("role"));
         assertEquals(30, earned.getInt("amount"), "10 % of the 300 yen to the distributor");
         for (int i = 0; i < 3; i++) {
-            a.channel().send("{\"type\":\"sent\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0) + "\"}");
-            b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0, 1) + "\"}");
+            a.channel().send("{\"type\":\"sent\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, asked[0]) + "\"}");
+            b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, asked) + "\"}");
         }
         a.channel().send("{\"type\":\"sent\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0, 1, 2, 3) + "\"}");
-        b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 2, 3) + "\"}");
+        b.channel().send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(4, 0, 1, 2, 3) + "\"}");
         long paid = 300;
         int settled = 1;
         while (settled < 4) {
@@ -199,9 +193,7 @@ class DistributionIT {
         }
         assertEquals(1200, paid, "the whole content, from the origin or a terminal, costs its unit cost once");
         assertEquals(3800, Center.json(b.http().get("api/terminal/records")).getInt("balance"));
-        // The link ends once its pieces are receipted ("delivered"), or the reception is complete, whichever report came last.
-        String reason = a.channel().next("closed").getString("reason");
-        assertTrue(reason.equals("completed") || reason.equals("delivered"), reason);
+        assertEquals("completed", a.channel().next("closed").getString("reason"), "the reception is complete");
         var earnings = Json.createReader(new java.io.StringReader(a.http().get("api/terminal/earnings").body())).readArray();
         assertEquals(120, earnings.getJsonObject(0).getInt("earned"));
     }
@@ -215,13 +207,17 @@ class DistributionIT {
         cheat.holdsAll(content.id(), 4);
         ScriptedTerminal victim = terminal(clerk, 5000);
         victim.request(content.id(), 4, true);
-        String link = victim.channel().next("link").getString("link");
+        JsonObject toVictim = victim.channel().next("link");
+        String link = toVictim.getString("link");
+        assertEquals("p2p", toVictim.getString("path"), "the origin sent every piece before: the cheat holds them all");
         assertEquals(link, cheat.channel().next("link").getString("link"));
+        int[] asked = ScriptedTerminal.pieces(4, toVictim.getString("pieces"));
 
         // No direct connection forms (the cheat never answers): the receiver asks for the relay.
         victim.channel().send("{\"type\":\"relay\",\"link\":\"" + link + "\"}");
         assertEquals(link, cheat.channel().next("relay").getString("link"));
-        for (int piece = 0; piece < 3; piece++) {
+        for (int k = 0; k < 3; k++) {
+            int piece = asked[k % asked.length]; // a piece that failed is still to come: the cheat sends garbage again
             byte[] garbage = new byte[PIECE];
             Arrays.fill(garbage, (byte) piece);
             byte[] frame = ByteBuffer.allocate(40 + PIECE).put(link.getBytes(StandardCharsets.US_ASCII)).putInt(piece).put(garbage).array();

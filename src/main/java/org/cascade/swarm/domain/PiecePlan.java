@@ -1,0 +1,195 @@
+package org.cascade.swarm.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Which source of a reception carries which piece next. A receiver takes pieces from several
+ * sources at once — terminals, and the center itself (origin) — and the center, which sees every
+ * holder, asks each source for a few pieces at a time ({@link #PIPELINE}) and more as receipts
+ * come in, so that a fast source is asked for more and a slow one holds up little.
+ *
+ * <p>The rules, in order:
+ * <ol>
+ * <li>Terminal sources take turns, one piece at a time, each the rarest piece it holds that no
+ * source is asked for yet (fewest online holders; ties broken by a hash of the receiver, so that
+ * receivers asking at the same moment start on different pieces and soon have something to give
+ * each other). A user playing while receiving gets pieces in order instead.</li>
+ * <li>The origin takes only what no terminal can: a piece no online terminal holds (unless the
+ * origin sent it moments ago: its receiver is about to say it holds it), a piece the origin has
+ * not sent anyone yet (it seeds the swarm with each piece once), or anything unasked when the
+ * receiver has no terminal source at all.</li>
+ * <li>Endgame: once every piece the receiver lacks is asked of some source, a terminal source
+ * with room is also asked for a piece another source is still sending ({@link #MAX_COPIES} at
+ * most). Whichever copy is receipted first is charged; the reception never pays for a piece twice.</li>
+ * </ol>
+ */
+public final class PiecePlan {
+
+    /** Pieces a source is asked for ahead of its receipts. */
+    public static final int PIPELINE = 2;
+    /** Sources asked for the same piece at once, in the endgame. */
+    public static final int MAX_COPIES = 2;
+
+    /**
+     * One source of the reception: its link, whether it is the origin, the pieces its terminal
+     * may send (ignored for the origin, which holds everything), and those it was asked for and
+     * has not delivered yet.
+     */
+    public record Source(String link, boolean origin, PieceSet held, PieceSet outstanding) {
+    }
+
+    /** What the plan asks: newly asked pieces by link, and what no source was asked for. */
+    public record Result(Map<String, PieceSet> asked, PieceSet unasked, boolean endgame) {
+
+        public PieceSet askedOf(String link) {
+            return asked.get(link);
+        }
+    }
+
+    private final PieceSet lacking;
+    private final int[] holders;
+    private final int[] originSent;
+    private final boolean[] seededJustNow;
+    private final boolean inOrder;
+    private final int tieSeed;
+
+    /**
+     * @param lacking    the pieces the receiver does not have
+     * @param holders    per piece, how many online terminals (other than the receiver) may send it
+     * @param originSent per piece, how many times the origin was asked for it already
+     * @param seededJustNow per piece, whether the origin was asked for it moments ago
+     * @param inOrder    the user plays while receiving: pieces in order
+     * @param tieSeed    the receiver's own tie-break (its serial's hash, say)
+     */
+    public PiecePlan(PieceSet lacking, int[] holders, int[] originSent, boolean[] seededJustNow, boolean inOrder, int tieSeed) {
+        if (holders.length != lacking.pieceCount() || originSent.length != lacking.pieceCount()
+                || seededJustNow.length != lacking.pieceCount()) {
+            throw new IllegalArgumentException("counts for another content");
+        }
+        this.lacking = lacking;
+        this.holders = holders.clone();
+        this.originSent = originSent.clone();
+        this.seededJustNow = seededJustNow.clone();
+        this.inOrder = inOrder;
+        this.tieSeed = tieSeed;
+    }
+
+    public Result plan(List<Source> sources) {
+        int n = lacking.pieceCount();
+        int[] copies = new int[n];
+        int[] room = new int[sources.size()];
+        List<List<Integer>> added = new ArrayList<>();
+        for (int s = 0; s < sources.size(); s++) {
+            PieceSet out = sources.get(s).outstanding().intersect(lacking);
+            out.stream().forEach(i -> copies[i]++);
+            room[s] = Math.max(0, PIPELINE - out.size());
+            added.add(new ArrayList<>());
+        }
+        boolean anyTerminal = sources.stream().anyMatch(s -> !s.origin());
+
+        // 1. Terminal sources in turns, the rarest unasked piece each holds.
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int s = 0; s < sources.size(); s++) {
+                Source src = sources.get(s);
+                if (src.origin() || room[s] == 0) {
+                    continue;
+                }
+                int piece = pick(i -> copies[i] == 0 && src.held().contains(i), rarestFirst());
+                if (piece >= 0) {
+                    copies[piece]++;
+                    room[s]--;
+                    added.get(s).add(piece);
+                    progress = true;
+                }
+            }
+        }
+
+        // 2. The origin, only where no terminal can.
+        for (int s = 0; s < sources.size(); s++) {
+            if (!sources.get(s).origin()) {
+                continue;
+            }
+            while (room[s] > 0) {
+                int piece = pick(i -> copies[i] == 0 && ((holders[i] == 0 && !seededJustNow[i]) || originSent[i] == 0 || !anyTerminal),
+                        Comparator.<Integer>comparingInt(i -> holders[i] == 0 ? 0 : 1)
+                                .thenComparingInt(i -> originSent[i]).thenComparing(rarestFirst()));
+                if (piece < 0) {
+                    break;
+                }
+                copies[piece]++;
+                originSent[piece]++;
+                room[s]--;
+                added.get(s).add(piece);
+            }
+        }
+
+        // 3. Endgame: every lacking piece is asked of someone; spare terminal room takes second copies.
+        boolean endgame = lacking.stream().allMatch(i -> copies[i] > 0);
+        if (endgame) {
+            progress = true;
+            while (progress) {
+                progress = false;
+                for (int s = 0; s < sources.size(); s++) {
+                    Source src = sources.get(s);
+                    if (src.origin() || room[s] == 0) {
+                        continue;
+                    }
+                    List<Integer> mine = added.get(s);
+                    int piece = pick(i -> copies[i] < MAX_COPIES && src.held().contains(i) && !src.outstanding().contains(i)
+                            && !mine.contains(i), Comparator.<Integer>comparingInt(i -> copies[i]).thenComparing(rarestFirst()));
+                    if (piece >= 0) {
+                        copies[piece]++;
+                        room[s]--;
+                        mine.add(piece);
+                        progress = true;
+                    }
+                }
+            }
+        }
+
+        Map<String, PieceSet> asked = new LinkedHashMap<>();
+        for (int s = 0; s < sources.size(); s++) {
+            if (!added.get(s).isEmpty()) {
+                asked.put(sources.get(s).link(), PieceSet.of(n, added.get(s).stream().mapToInt(Integer::intValue).toArray()));
+            }
+        }
+        PieceSet unasked = PieceSet.of(n, lacking.stream().filter(i -> copies[i] == 0).toArray());
+        return new Result(asked, unasked, endgame);
+    }
+
+    /** Fewest holders first (or lowest index, in order), then the receiver's own tie-break. */
+    private Comparator<Integer> rarestFirst() {
+        if (inOrder) {
+            return Comparator.naturalOrder();
+        }
+        return Comparator.<Integer>comparingInt(i -> holders[i]).thenComparingInt(this::tie);
+    }
+
+    private int tie(int piece) {
+        int h = tieSeed * 31 + piece;
+        h ^= h >>> 16;
+        h *= 0x45d9f3b;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private int pick(IntPredicate eligible, Comparator<Integer> order) {
+        return lacking.stream().filter(eligible).boxed().min(order).orElse(-1);
+    }
+
+    /** The holders count per piece from the pieces each online terminal may send. */
+    public static int[] holders(int pieceCount, Iterable<PieceSet> held) {
+        int[] counts = new int[pieceCount];
+        for (PieceSet h : held) {
+            h.stream().forEach(i -> counts[i]++);
+        }
+        return counts;
+    }
+}
