@@ -44,6 +44,8 @@ import org.cascade.platform.domain.RuleViolation;
 @NamedQuery(name = "TransferLink.findMismatched",
         query = "select l from TransferLink l where l.mismatchedPieces > 0 order by l.openedAt desc")
 @NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
+@NamedQuery(name = "TransferLink.countOpenByPath",
+        query = "select l.path, count(l) from TransferLink l where l.closedAt is null group by l.path")
 @NamedQuery(name = "TransferLink.bytesByPath",
         query = "select l.path, sum(l.receivedBytes) from TransferLink l group by l.path")
 @NamedQuery(name = "TransferLink.earningsOf",
