@@ -49,6 +49,9 @@ public class Ledger {
     Event<PrepaidBalanceChanged> balanceChanged;
 
     @Inject
+    Event<TransactionPosted> posted;
+
+    @Inject
     Clock clock;
 
     /** The owner's account of that type, opened at zero if it does not exist yet. */
@@ -105,6 +108,7 @@ public class Ledger {
                 balanceChanged.fire(new PrepaidBalanceChanged(account.id(), account.owner(), t.id(), account.balance()));
             }
         }
+        posted.fire(new TransactionPosted(t.id(), t.kind()));
         return new Posted(t, false);
     }
 

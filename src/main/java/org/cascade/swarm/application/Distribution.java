@@ -98,6 +98,12 @@ public class Distribution {
     Event<TerminalMessage> messages;
 
     @Inject
+    Event<LinkOpened> opened;
+
+    @Inject
+    Event<LinkClosed> closed;
+
+    @Inject
     Clock clock;
 
     /** The terms a reception of a listed content is charged by. */
@@ -329,6 +335,7 @@ public class Distribution {
             }
             if (fresh.contains(l)) {
                 links.add(l);
+                opened.fire(new LinkOpened(l.id(), l.path()));
                 l.retell(lacking);
                 announce(l, l.receiverTerminal(), "receiver", l.distributorTerminal());
                 if (l.distributorTerminal() != null) {
@@ -643,6 +650,9 @@ public class Distribution {
 
     /** Closes a link and tells its ends that are online (the receiver only when it did not end the link itself). */
     private void close(TransferLink link, String reason, boolean tellReceiver) {
+        if (link.open()) {
+            closed.fire(new LinkClosed(link.id(), link.path(), reason));
+        }
         link.close(reason, clock.instant());
         for (String end : new String[] {tellReceiver ? link.receiverTerminal() : null, link.distributorTerminal()}) {
             if (end != null && online.find(end).isPresent()) {
@@ -755,11 +765,21 @@ public class Distribution {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<LinkPath, Long> bytesByPath() {
+        return everyPath(links.bytesByPath());
+    }
+
+    /** How many links are open, by path (every path named, zero when none). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<LinkPath, Long> openLinksByPath() {
+        return everyPath(links.openByPath());
+    }
+
+    private static Map<LinkPath, Long> everyPath(Map<LinkPath, Long> found) {
         Map<LinkPath, Long> out = new LinkedHashMap<>();
         for (LinkPath p : LinkPath.values()) {
             out.put(p, 0L);
         }
-        out.putAll(links.bytesByPath());
+        out.putAll(found);
         return out;
     }
 

@@ -27,4 +27,7 @@ public interface OnlineTerminals {
 
     /** Every online terminal, the longest connected first. */
     List<TerminalPresence> all();
+
+    /** How many terminals are online (without listing them). */
+    int count();
 }

@@ -50,6 +50,8 @@ import org.cascade.platform.domain.RuleViolation;
 @NamedQuery(name = "TransferLink.askedByPathAndContent",
         query = "select l.pieceCount, l.asked, l.wanted from TransferLink l where l.path = :path and l.contentId = :content")
 @NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
+@NamedQuery(name = "TransferLink.countOpenByPath",
+        query = "select l.path, count(l) from TransferLink l where l.closedAt is null group by l.path")
 @NamedQuery(name = "TransferLink.bytesByPath",
         query = "select l.path, sum(l.receivedBytes) from TransferLink l group by l.path")
 @NamedQuery(name = "TransferLink.earningsOf",

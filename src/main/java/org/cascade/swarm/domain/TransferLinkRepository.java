@@ -31,6 +31,9 @@ public interface TransferLinkRepository {
 
     List<TransferLink> mismatched(int max);
 
+    /** How many links are open, by path. */
+    Map<LinkPath, Long> openByPath();
+
     /** Verified bytes delivered in all, by path. */
     Map<LinkPath, Long> bytesByPath();
 

@@ -52,4 +52,9 @@ public class InMemoryOnlineTerminals implements OnlineTerminals {
         return online.values().stream().sorted(Comparator.comparing(TerminalPresence::connectedAt)
                 .thenComparing(TerminalPresence::terminalId)).toList();
     }
+
+    @Override
+    public int count() {
+        return online.size();
+    }
 }

@@ -85,6 +85,15 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     }
 
     @Override
+    public Map<LinkPath, Long> openByPath() {
+        Map<LinkPath, Long> out = new EnumMap<>(LinkPath.class);
+        for (Object[] row : em.createNamedQuery("TransferLink.countOpenByPath", Object[].class).getResultList()) {
+            out.put((LinkPath) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    @Override
     public Map<LinkPath, Long> bytesByPath() {
         Map<LinkPath, Long> out = new EnumMap<>(LinkPath.class);
         for (Object[] row : em.createNamedQuery("TransferLink.bytesByPath", Object[].class).getResultList()) {
