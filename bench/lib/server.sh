@@ -15,7 +15,8 @@ export CASCADE_HTTP_PORT=$PORT CASCADE_HTTPS_PORT=${BENCH_HTTPS_PORT:-9843} CASC
 started=$(date +%s)
 say() { echo "[$(( $(date +%s) - started )) s] $*"; }
 
-command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
+# The HTTP benchmarks drive the server with wrk; a benchmark that does not sets BENCH_WITHOUT_WRK=1.
+[[ "${BENCH_WITHOUT_WRK:-0}" == 1 ]] || command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 command -v jcmd >/dev/null || { echo "jcmd (JDK 17) is missing" >&2; exit 1; }
 # Someone else's server on our port would be measured (and stopped) by mistake.
 if curl -s -o /dev/null --max-time 2 "$URL/"; then echo "port $PORT is already in use" >&2; exit 1; fi

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PageAdmission {
 
-    /** Pages made at once; 0 means twice the number of processors. */
+    /** Pages made at once; 0 means twice the number of processors. Liberty binds a number-like entry as an Integer. */
     @Resource(lookup = "cascade/pagesAtOnce")
-    String configured;
+    Object configured;
 
     private Semaphore turns;
 
@@ -26,7 +26,7 @@ public class PageAdmission {
     void size() {
         int n;
         try {
-            n = Integer.parseInt(configured == null ? "0" : configured.strip());
+            n = Integer.parseInt(configured == null ? "0" : configured.toString().strip());
         } catch (NumberFormatException e) {
             throw new IllegalStateException("cascade.pages.at.once must be a whole number, not " + configured);
         }

@@ -321,7 +321,7 @@ public class Distribution {
             sources.add(new PiecePlan.Source(l.id(), origin, h, l.outstanding(lacking)));
         }
         boolean inOrder = all.stream().anyMatch(TransferLink::inOrder);
-        PiecePlan.Result result = new PiecePlan(lacking, PiecePlan.holders(n, held), originSeeding.counts(contentId, n),
+        PiecePlan.Result result = new PiecePlan(lacking, PiecePlan.holders(n, held), originSeeding.sending(contentId, n),
                 originSeeding.justNow(contentId, n), inOrder, receiver.serial().hashCode()).plan(sources);
         Instant now = clock.instant();
         for (TransferLink l : all) {

@@ -11,13 +11,15 @@ import org.cascade.swarm.domain.PieceSet;
 import org.cascade.swarm.domain.TransferLinkRepository;
 
 /**
- * How many times the origin was asked for each piece of a content: the origin seeds the swarm
- * with each piece once and leaves the rest to the terminals ({@link org.cascade.swarm.domain.PiecePlan}).
- * Counted in memory from the origin links of the database the first time a content is planned,
- * then as pieces are asked (once the asking transaction committed).
+ * What the origin is sending of a content: the pieces its open links were asked for and have not
+ * delivered yet (from the database), and those it was asked for moments ago (in this server's
+ * memory: their receivers are about to say they hold them). See {@link org.cascade.swarm.domain.PiecePlan}.
  */
 @ApplicationScoped
 public class OriginSeeding {
+
+    /** A receiver says it holds a piece within about a second of storing it; a few seconds cover a slow one. */
+    static final long JUST_NOW_NANOS = 5_000_000_000L;
 
     @Inject
     TransferLinkRepository links;
@@ -25,29 +27,20 @@ public class OriginSeeding {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** A receiver says it holds a piece within about a second of storing it; a few seconds cover a slow one. */
-    static final long JUST_NOW_NANOS = 5_000_000_000L;
-
-    private final Map<String, int[]> counts = new ConcurrentHashMap<>();
     private final Map<String, long[]> askedAt = new ConcurrentHashMap<>();
 
-    /** Per piece, how often the origin was asked for it (a copy). */
-    public int[] counts(String contentId, int pieceCount) {
-        int[] c = counts.computeIfAbsent(contentId, id -> {
-            int[] fresh = new int[pieceCount];
-            for (PieceSet asked : links.askedOfOrigin(id)) {
-                if (asked.pieceCount() == pieceCount) {
-                    asked.stream().forEach(i -> fresh[i]++);
-                }
+    /** Per piece, to how many receivers the origin is sending it now. */
+    public int[] sending(String contentId, int pieceCount) {
+        int[] out = new int[pieceCount];
+        for (PieceSet outstanding : links.originOutstanding(contentId)) {
+            if (outstanding.pieceCount() == pieceCount) {
+                outstanding.stream().forEach(i -> out[i]++);
             }
-            return fresh;
-        });
-        synchronized (c) {
-            return c.length == pieceCount ? c.clone() : new int[pieceCount];
         }
+        return out;
     }
 
-    /** Per piece, whether the origin was asked for it in the last few seconds (its receiver may not have said it holds it yet). */
+    /** Per piece, whether the origin was asked for it in the last few seconds. */
     public boolean[] justNow(String contentId, int pieceCount) {
         boolean[] out = new boolean[pieceCount];
         long[] at = askedAt.get(contentId);
@@ -62,14 +55,11 @@ public class OriginSeeding {
         return out;
     }
 
-    /** The origin was just asked for these pieces. */
+    /** The origin was just asked for these pieces (noted once the asking transaction committed). */
     public void asked(String contentId, PieceSet pieces) {
         transactions.registerInterposedSynchronization(AfterCompletion.ifCommitted(() -> {
-            int[] c = counts.get(contentId);
-            if (c != null && c.length == pieces.pieceCount()) {
-                synchronized (c) {
-                    pieces.stream().forEach(i -> c[i]++);
-                }
+            if (askedAt.size() > 10_000) {
+                askedAt.clear(); // contents not sent for a while: nothing of them is recent
             }
             long[] at = askedAt.computeIfAbsent(contentId, id -> new long[pieces.pieceCount()]);
             if (at.length == pieces.pieceCount()) {

@@ -19,10 +19,11 @@ import java.util.function.IntPredicate;
  * source is asked for yet (fewest online holders; ties broken by a hash of the receiver, so that
  * receivers asking at the same moment start on different pieces and soon have something to give
  * each other). A user playing while receiving gets pieces in order instead.</li>
- * <li>The origin takes only what no terminal can: a piece no online terminal holds (unless the
- * origin sent it moments ago: its receiver is about to say it holds it), a piece the origin has
- * not sent anyone yet (it seeds the swarm with each piece once), or anything unasked when the
- * receiver has no terminal source at all.</li>
+ * <li>The origin takes only what no terminal can: a piece none of the receiver's terminal
+ * sources holds (unless the origin sent it moments ago: its receiver is about to say it holds
+ * it), or anything unasked when the receiver has no terminal source at all (every holder is
+ * busy) — and never a piece it is sending someone else at the moment, so that the pieces it
+ * puts into the swarm differ and the terminals pass them on.</li>
  * <li>Endgame: once every piece the receiver lacks is asked of some source, a terminal source
  * with room is also asked for a piece another source is still sending ({@link #MAX_COPIES} at
  * most). Whichever copy is receipted first is charged; the reception never pays for a piece twice.</li>
@@ -53,28 +54,29 @@ public final class PiecePlan {
 
     private final PieceSet lacking;
     private final int[] holders;
-    private final int[] originSent;
-    private final boolean[] seededJustNow;
+    private final int[] originSending;
+    private final boolean[] originSentJustNow;
     private final boolean inOrder;
     private final int tieSeed;
 
     /**
      * @param lacking    the pieces the receiver does not have
      * @param holders    per piece, how many online terminals (other than the receiver) may send it
-     * @param originSent per piece, how many times the origin was asked for it already
-     * @param seededJustNow per piece, whether the origin was asked for it moments ago
+     * @param originSending per piece, how many receivers the origin is sending it to now
+     * @param originSentJustNow per piece, whether the origin was asked for it moments ago
      * @param inOrder    the user plays while receiving: pieces in order
      * @param tieSeed    the receiver's own tie-break (its serial's hash, say)
      */
-    public PiecePlan(PieceSet lacking, int[] holders, int[] originSent, boolean[] seededJustNow, boolean inOrder, int tieSeed) {
-        if (holders.length != lacking.pieceCount() || originSent.length != lacking.pieceCount()
-                || seededJustNow.length != lacking.pieceCount()) {
+    public PiecePlan(PieceSet lacking, int[] holders, int[] originSending, boolean[] originSentJustNow, boolean inOrder,
+                     int tieSeed) {
+        if (holders.length != lacking.pieceCount() || originSending.length != lacking.pieceCount()
+                || originSentJustNow.length != lacking.pieceCount()) {
             throw new IllegalArgumentException("counts for another content");
         }
         this.lacking = lacking;
         this.holders = holders.clone();
-        this.originSent = originSent.clone();
-        this.seededJustNow = seededJustNow.clone();
+        this.originSending = originSending.clone();
+        this.originSentJustNow = originSentJustNow.clone();
         this.inOrder = inOrder;
         this.tieSeed = tieSeed;
     }
@@ -91,6 +93,8 @@ public final class PiecePlan {
             added.add(new ArrayList<>());
         }
         boolean anyTerminal = sources.stream().anyMatch(s -> !s.origin());
+        boolean[] terminalHolds = new boolean[n];
+        sources.stream().filter(s -> !s.origin()).forEach(s -> s.held().stream().forEach(i -> terminalHolds[i] = true));
 
         // 1. Terminal sources in turns, the rarest unasked piece each holds.
         boolean progress = true;
@@ -117,14 +121,13 @@ public final class PiecePlan {
                 continue;
             }
             while (room[s] > 0) {
-                int piece = pick(i -> copies[i] == 0 && ((holders[i] == 0 && !seededJustNow[i]) || originSent[i] == 0 || !anyTerminal),
-                        Comparator.<Integer>comparingInt(i -> holders[i] == 0 ? 0 : 1)
-                                .thenComparingInt(i -> originSent[i]).thenComparing(rarestFirst()));
+                int piece = pick(i -> copies[i] == 0 && originSending[i] == 0
+                        && (!anyTerminal || (!terminalHolds[i] && !originSentJustNow[i])), rarestFirst());
                 if (piece < 0) {
                     break;
                 }
                 copies[piece]++;
-                originSent[piece]++;
+                originSending[piece]++;
                 room[s]--;
                 added.get(s).add(piece);
             }

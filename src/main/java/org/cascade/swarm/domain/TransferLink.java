@@ -47,8 +47,9 @@ import org.cascade.platform.domain.RuleViolation;
                 + " group by l.distributorTerminal")
 @NamedQuery(name = "TransferLink.findMismatched",
         query = "select l from TransferLink l where l.mismatchedPieces > 0 order by l.openedAt desc")
-@NamedQuery(name = "TransferLink.askedByPathAndContent",
-        query = "select l.pieceCount, l.asked, l.wanted from TransferLink l where l.path = :path and l.contentId = :content")
+@NamedQuery(name = "TransferLink.openOfPathAndContent",
+        query = "select l.pieceCount, l.asked, l.wanted, l.received from TransferLink l"
+                + " where l.closedAt is null and l.path = :path and l.contentId = :content")
 @NamedQuery(name = "TransferLink.findRecent", query = "select l from TransferLink l order by l.openedAt desc")
 @NamedQuery(name = "TransferLink.countOpenByPath",
         query = "select l.path, count(l) from TransferLink l where l.closedAt is null group by l.path")

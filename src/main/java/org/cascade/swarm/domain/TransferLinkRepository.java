@@ -23,8 +23,8 @@ public interface TransferLinkRepository {
 
     List<TransferLink> recent(int max);
 
-    /** What the origin was asked for, link by link, of a content. */
-    List<PieceSet> askedOfOrigin(String contentId);
+    /** What the origin's open links of a content were asked for and have not delivered yet, link by link. */
+    List<PieceSet> originOutstanding(String contentId);
 
     /** How many open links each online distributor is sending on, by terminal. */
     Map<String, Long> openLinksByDistributorTerminal();

@@ -64,10 +64,13 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     }
 
     @Override
-    public List<PieceSet> askedOfOrigin(String contentId) {
-        return em.createNamedQuery("TransferLink.askedByPathAndContent", Object[].class).setParameter("path", LinkPath.ORIGIN)
-                .setParameter("content", contentId).getResultList().stream()
-                .map(r -> PieceSet.fromBitfield((Integer) r[0], (String) (r[1] != null ? r[1] : r[2]))).toList();
+    public List<PieceSet> originOutstanding(String contentId) {
+        return em.createNamedQuery("TransferLink.openOfPathAndContent", Object[].class).setParameter("path", LinkPath.ORIGIN)
+                .setParameter("content", contentId).getResultList().stream().map(r -> {
+                    int n = (Integer) r[0];
+                    PieceSet asked = PieceSet.fromBitfield(n, (String) (r[1] != null ? r[1] : r[2]));
+                    return asked.minus(PieceSet.fromBitfield(n, (String) r[3]));
+                }).toList();
     }
 
     @Override

@@ -85,38 +85,40 @@ class PiecePlanTest {
     }
 
     @Test
-    void theOriginSeedsEachPieceOnceAndLeavesTheRestToTheTerminals() {
-        // Every piece is held by some terminal; the origin has sent pieces 0-5 once already.
-        int[] holders = counts(1, 1, 1, 1, 1, 1, 1, 1);
+    void theOriginSendsOnlyWhatNoTerminalSourceHolds() {
         PieceSet firstSix = PieceSet.of(N, 0, 1, 2, 3, 4, 5);
-        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), holders, counts(1, 1, 1, 1, 1, 1, 0, 0), NOW_NONE, false, 5)
+        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), NONE, NOW_NONE, false, 5)
                 .plan(List.of(terminal("a", firstSix), origin()));
-        assertEquals(PieceSet.of(N, 6, 7), r.askedOf("origin"), "only the pieces it never sent");
-        assertTrue(r.askedOf("a").intersect(r.askedOf("origin")).isEmpty());
-        PiecePlan.Result later = new PiecePlan(PieceSet.all(N), holders, counts(1, 1, 1, 1, 1, 1, 1, 1), NOW_NONE, false, 5)
-                .plan(List.of(terminal("a", firstSix), origin()));
-        assertNull(later.askedOf("origin"), "every piece is in the swarm: terminals send it");
-        assertTrue(later.unasked().contains(6) && later.unasked().contains(7), "for another terminal to be linked");
+        assertEquals(PieceSet.of(N, 6, 7), r.askedOf("origin"), "a holds 0-5: the origin sends 6 and 7");
+        PiecePlan.Result both = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), NONE, NOW_NONE, false, 5)
+                .plan(List.of(terminal("a", firstSix), terminal("b", PieceSet.of(N, 6, 7)), origin()));
+        assertNull(both.askedOf("origin"), "terminals hold everything: they send it");
     }
 
     @Test
-    void theOriginSendsWhatNoTerminalHoldsFirst() {
-        int[] holders = counts(2, 2, 2, 2, 0, 0, 2, 2);
-        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), holders, counts(0, 0, 0, 0, 3, 3, 0, 0), NOW_NONE, false, 5)
-                .plan(List.of(terminal("a", PieceSet.of(N, 0, 1, 2, 3, 6, 7)), origin()));
-        assertEquals(PieceSet.of(N, 4, 5), r.askedOf("origin"), "nobody holds 4 and 5, sent before or not");
-        boolean[] justNow = new boolean[N];
-        justNow[4] = true;
-        PiecePlan.Result wait = new PiecePlan(PieceSet.all(N), holders, counts(0, 0, 0, 0, 3, 3, 0, 0), justNow, false, 5)
-                .plan(List.of(terminal("a", PieceSet.of(N, 0, 1, 2, 3, 6, 7)), origin()));
-        assertFalse(wait.askedOf("origin").contains(4), "its receiver of moments ago is about to hold piece 4");
+    void theOriginNeverSendsTwoReceiversTheSamePieceAtOnce() {
+        int[] sending = counts(1, 1, 1, 0, 1, 1, 0, 1);
+        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), sending, NOW_NONE, false, 5)
+                .plan(List.of(origin()));
+        assertEquals(PieceSet.of(N, 3, 6), r.askedOf("origin"), "it is sending the others to someone else already");
     }
 
     @Test
-    void aReceiverWithNoTerminalTakesEverythingFromTheOrigin() {
-        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), counts(1, 1, 1, 1, 1, 1, 1, 1), NOW_NONE, false, 5)
-                .plan(List.of(origin(0)));
+    void aReceiverWhoseHoldersAreAllBusyTakesFromTheOriginWhatItIsNotSendingElsewhere() {
+        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), counts(1, 0, 0, 0, 0, 0, 0, 0), NOW_NONE,
+                false, 5).plan(List.of(origin(0)));
         assertEquals(PiecePlan.PIPELINE - 1, r.askedOf("origin").size(), "its pipeline filled, nothing more");
+        assertFalse(r.askedOf("origin").contains(0));
+    }
+
+    @Test
+    void aPieceTheOriginSentMomentsAgoIsLeftToItsReceiverToPassOn() {
+        boolean[] justNow = new boolean[N];
+        justNow[6] = true;
+        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 0, 0), NONE, justNow, false, 5)
+                .plan(List.of(terminal("a", PieceSet.of(N, 0, 1, 2, 3, 4, 5)), origin()));
+        assertEquals(PieceSet.of(N, 7), r.askedOf("origin"), "its receiver of moments ago is about to hold piece 6");
+        assertTrue(r.unasked().contains(6));
     }
 
     @Test

@@ -205,6 +205,56 @@ class DistributionStoryIT {
     }
 
     @Test
+    void aReceiverTakesPiecesFromTwoDistributorsAtOnceAndEachIsPaidForItsOwn() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Pair");
+        // 100 yen a piece, 10 yen of it to the distributor: every piece's share is a whole yen.
+        Contents.Registered content = Contents.register(base, "Paired", PIECES * PIECE, 800, 10);
+        WebDriver a = person(clerk, 5000, "person-pa");
+        WebDriver c = person(clerk, 5000, "person-pc");
+        WebDriver d = person(clerk, 5000, "person-pd");
+        openContent(a, content.id());
+        receive(a);
+        awaitComplete(a, 60);
+        openContent(c, content.id());
+        receive(c);
+        awaitComplete(c, 60);
+        long aBefore = earned(a, content.id());
+        long cBefore = earned(c, content.id());
+        capUpload(a, 128);
+        capUpload(c, 128);
+
+        // The operator watches the console; its figures follow the transfer without a reload.
+        WebDriver op = Browsers.open();
+        browsers.add(op);
+        op.get(base + "signin");
+        type(op, By.id("username"), "operator");
+        type(op, By.id("password"), Center.operatorPassword(base));
+        op.findElement(By.id("signin")).click();
+        waitFor(op).until(x -> !x.getCurrentUrl().contains("/signin"));
+        op.get(base + "operator");
+        ready(op);
+        long p2pBefore = Long.parseLong(op.findElement(By.cssSelector("#bytes-by-path td[data-path='p2p']")).getAttribute("data-bytes"));
+
+        openContent(d, content.id());
+        receive(d);
+        awaitComplete(d, 60);
+        assertEquals(PIECES * PIECE, bytes(d, "p2p"), "everything from the two terminals");
+        waitFor(d, 10).until(x -> balance(x) <= 4200);
+        assertEquals(4200, balance(d), "the unit cost, once");
+        waitFor(d, 10).until(x -> earned(a, content.id()) - aBefore + earned(c, content.id()) - cBefore == 80);
+        long fromA = earned(a, content.id()) - aBefore;
+        long fromC = earned(c, content.id()) - cBefore;
+        LOG.info("D's distributors earned: A " + fromA + " yen, C " + fromC + " yen");
+        assertTrue(fromA > 0 && fromC > 0, "both sent pieces at once: A " + fromA + ", C " + fromC);
+        assertEquals(0, fromA % 10, "10 yen for each piece A sent");
+        assertEquals(0, fromC % 10, "10 yen for each piece C sent");
+
+        waitFor(op, 15).until(x -> Long.parseLong(x.findElement(By.cssSelector("#bytes-by-path td[data-path='p2p']"))
+                .getAttribute("data-bytes")) >= p2pBefore + PIECES * PIECE);
+        assertTrue(op.findElement(By.id("origin-state")).getText().contains("%"), op.findElement(By.id("origin-state")).getText());
+    }
+
+    @Test
     void aDistributorSendingCorruptedPiecesIsCutOffAndTheReceiverCompletesElsewhere() throws Exception {
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Guard");
         Contents.Registered content = Contents.register(base, "Guarded", 4 * PIECE, 400, 10);

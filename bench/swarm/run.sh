@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Swarm benchmark (issue 5): N headless Chromium terminals (12), one the initial holder of an
+# 8 MiB content; the origin capped at 256 KiB/s and every terminal's upload at 128 KiB/s; the
+# others press Receive at once. Three runs, each with a content of its own, then the same
+# receivers served by the origin alone, and first the ceiling of one Chromium's WebRTC traffic.
+#
+#   bash bench/swarm/run.sh          (from the repository root)
+#
+# BENCH_TERMINALS (12), BENCH_SIZE_MIB (8), BENCH_ORIGIN_KIB (256), BENCH_TERMINAL_KIB (128),
+# BENCH_RUNS (3), BENCH_ORIGIN_ONLY (1: also the origin alone, about N*F/u_origin = 6 minutes),
+# BENCH_CEILING_MIB (32). BENCH_HTTP_PORT / BENCH_HTTPS_PORT: other ports (default 9480 / 9843).
+# Needs Debian's chromium and chromium-driver, JDK 17. Every run starts from a new data directory
+# (target/bench-data/swarm): the operator takes the center over from the one-time password.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BENCH=bench/swarm
+DATA=$PWD/target/bench-data/swarm
+BENCH_WITHOUT_WRK=1
+source bench/lib/server.sh
+command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+  || { echo "chromium and chromium-driver are missing (apt-get install -y chromium chromium-driver)" >&2; exit 1; }
+
+say "packaging the WAR and the test helpers"
+$MVN package test-compile -DskipTests
+$MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench-classpath.txt" >/dev/null
+
+rm -rf "$DATA" "$SERVER_DIR/logs"
+mkdir -p "$DATA"
+code="$(git rev-parse --short HEAD)$([[ -z "$(git status --porcelain -- src pom.xml)" ]] || echo '+uncommitted')"
+start_server
+
+say "measuring (code $code)"
+status=0
+timeout 5400 java -Xmx1g -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
+  -Dcascade.server.log="$SERVER_DIR/logs/messages.log" -Dcascade.browsers.dir="$DATA/browsers" \
+  -Dterminals="${BENCH_TERMINALS:-12}" -DsizeMib="${BENCH_SIZE_MIB:-8}" -DoriginKib="${BENCH_ORIGIN_KIB:-256}" \
+  -DterminalKib="${BENCH_TERMINAL_KIB:-128}" -Druns="${BENCH_RUNS:-3}" -DoriginOnly="$([[ "${BENCH_ORIGIN_ONLY:-1}" == 1 ]] && echo true || echo false)" \
+  -DceilingMib="${BENCH_CEILING_MIB:-32}" \
+  $BENCH/Swarm.java "$URL/" "$DATA/result.txt" || status=$?
+[[ -f "$DATA/result.txt" ]] || { echo "FAILED: no result (exit status $status)" >&2; exit 1; }
+{ echo; echo "code $code; wall time: $(( $(date +%s) - started )) s"; } >> "$DATA/result.txt"
+echo
+cat "$DATA/result.txt"
+exit $status
