@@ -37,11 +37,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -69,11 +71,14 @@ import javax.imageio.ImageIO;
  * <p>{@code java LoadClient.java measure <base-url> <data-dir> <server-pid> <server-log>}: every terminal
  * inserts its media (PBKDF2 on the center: a few at a time, timed, not measured); the holder
  * terminals (the first tenth) receive every content from the origin unless their media already
- * did (request, origin link, GET pieces, receipts, settled; then {@code holding}); all terminals
- * open the channel, say hello with what they hold and send heartbeats; then each run sends
- * {@code rate} requests per second from random non-holder terminals for random contents and times
- * request to link and signal relay. Writes {@code <data-dir>/result.txt}; exits 2 when any request
- * got an alert, an error or no answer.
+ * did (request, origin link, GET the pieces the center asks of it, receipts, {@code assign} frames
+ * asking for more, until every piece settled; then {@code holding}); all terminals open the
+ * channel, say hello with what they hold and send heartbeats; then each run sends {@code rate}
+ * requests per second from random non-holder terminals for random contents and times request to
+ * its first link and signal relay. A request may get several links (up to four distributors and
+ * the origin, and more as the center replaces the ones the receiver ends): each is counted
+ * (links per request) and ended like the first, a direct one once its distributor signalled.
+ * Writes {@code <data-dir>/result.txt}; exits 2 when any request got an alert, an error or no answer.
  *
  * <p>{@code measure} takes the server's log as a fifth argument, to count the deadlocks, errors and
  * warnings of the measured start.
@@ -94,6 +99,18 @@ public class LoadClient {
     static final int SALE_CLIENTS = Integer.getInteger("saleThreads", 3);
     /** How long a request may wait for its link, and a link for its signal, before it counts as unanswered. */
     static final long ANSWER_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
+    /**
+     * How long after its last link ended a requester may still get a link for its request (the
+     * center answering the end of one link while another was open links the next distributor),
+     * and is not asked for another meanwhile. A link later than that is a problem.
+     */
+    static final long LINGER = TimeUnit.SECONDS.toNanos(3);
+    /** Closes the center makes in the normal course of a reception (nothing to carry, a new request, complete). */
+    static final Set<String> NORMAL_CLOSES = Set.of("idle", "replaced", "completed");
+    /** An origin reception of the setup asks again ({@code request} without a link, {@code more} with nothing to fetch) after this long. */
+    static final long SETUP_QUIET = TimeUnit.SECONDS.toNanos(2);
+    /** An origin reception of the setup that makes no progress for this long fails. */
+    static final long SETUP_STUCK = TimeUnit.SECONDS.toNanos(120);
 
     static URI base;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -239,6 +256,13 @@ public class LoadClient {
         final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
         /** When each distributor sent its signal, by link id. */
         final Map<String, Long> signalSentAt = new ConcurrentHashMap<>();
+        /**
+         * The holders' origin receptions: requests sent again (no link came, or its link closed),
+         * {@code more} frames (the link had nothing left to fetch), pieces the origin's cap made wait.
+         */
+        final AtomicLong originRequestsAgain = new AtomicLong();
+        final AtomicLong originMore = new AtomicLong();
+        final AtomicLong originCapWaits = new AtomicLong();
         /** Updated RAM parts of the media, appended as they come (a media presenting an older one is a rollback). */
         Path ramFile;
 
@@ -394,8 +418,9 @@ public class LoadClient {
                 }
             }
             setup.add(String.format("holders: %d of %d holder terminals received %d contents from the origin in %.1f s, %d at a time"
-                    + " (request, origin link, GET pieces, receipts, settled, then holding)", missing.size(), holders, pairs,
-                    (System.nanoTime() - started) / 1e9, originThreads));
+                    + " (request, origin link, GET the pieces asked, receipts, assign, ..., settled, then holding; %d requests sent again,"
+                    + " %d more, %d waits at the origin's cap)", missing.size(), holders, pairs, (System.nanoTime() - started) / 1e9,
+                    originThreads, originRequestsAgain.get(), originMore.get(), originCapWaits.get()));
             log("%s", setup.get(setup.size() - 1));
         }
 
@@ -474,8 +499,10 @@ public class LoadClient {
             return run;
         }
 
+        /** Requesters with a request or links under way, or whose request may still get a link (see {@link #LINGER}). */
         long busyTerminals() {
-            return Arrays.stream(terminals).filter(t -> t.busy.get()).count();
+            long now = System.nanoTime();
+            return Arrays.stream(terminals).filter(t -> t.busy.get() || t.lingering(now)).count();
         }
 
         /** Requests and links whose answer never came count as unanswered, and free their terminal. */
@@ -538,10 +565,12 @@ public class LoadClient {
             if (setupRun.failed()) {
                 out.add("setup answers that were not expected: " + setupRun.problems());
             }
-            out.add(String.format("median of %d run(s) (min-max): request->link p50 %s, p90 %s, p99 %s, max %s; signal relay p50 %s, p99 %s",
+            out.add(String.format("median of %d run(s) (min-max): request->link p50 %s, p90 %s, p99 %s, max %s; signal relay p50 %s, p99 %s;"
+                            + " links per request %s",
                     runs.size(), spreadMs(runs, r -> r.link.percentile(0.50)), spreadMs(runs, r -> r.link.percentile(0.90)),
                     spreadMs(runs, r -> r.link.percentile(0.99)), spreadMs(runs, r -> r.link.max()),
-                    spreadMs(runs, r -> r.signal.percentile(0.50)), spreadMs(runs, r -> r.signal.percentile(0.99))));
+                    spreadMs(runs, r -> r.signal.percentile(0.50)), spreadMs(runs, r -> r.signal.percentile(0.99)),
+                    spread(runs, Run::linksPerRequest, "%.2f")));
             out.add(String.format("  frames/s %s; server CPU %s of %d cores (client %s); heap used after run %s MiB, after GC %s MiB (max %s)",
                     spread(runs, Run::framesPerSecond, "%.0f"), spread(runs, r -> 100 * r.serverCpu, "%.0f %%"), cores,
                     spread(runs, r -> 100 * r.clientCpu, "%.0f %%"), spread(runs, r -> r.heapUsed, "%.0f"),
@@ -573,8 +602,8 @@ public class LoadClient {
         }
     }
 
-    /** A request on its way: sent at, for which content, counted in which run. */
-    record Pending(String content, long sentAt, Run run) {
+    /** A request on its way: sent at, for which content, counted in which run; how many links answered it. */
+    record Pending(String content, long sentAt, Run run, AtomicInteger links) {
     }
 
     /** A receiver's p2p link waiting for the distributor's signal. */
@@ -599,18 +628,26 @@ public class LoadClient {
         final long linkBytesPerSecond;
         final double cpuBase;
         final double operatingRate;
-        /** Under way: a request of this requester, or its link until it ends it. */
+        /** Under way: a request of this requester, or its links until it ends them. */
         final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        /** The request waiting for its first link. */
         volatile Pending pending;
-        /** Links this terminal distributes on, and receives on. */
+        /** The last request that got its first link: further links for its content count for it (while busy, and {@link #LINGER} after). */
+        volatile Pending answeredRequest;
+        /** When the requester was last freed (its request answered and every link of it ended). */
+        volatile long freedAt = System.nanoTime() - LINGER;
+        /** Links this terminal distributes on, and receives on (several at once for one request). */
         final Set<String> distributing = ConcurrentHashMap.newKeySet();
         final Set<String> receiving = ConcurrentHashMap.newKeySet();
         /** Contents whose reception its media completed (holders). */
         final Set<String> complete = ConcurrentHashMap.newKeySet();
         private long ramVersion;
-        // The origin receptions of the setup.
-        final Map<String, CompletableFuture<String>> linkFor = new ConcurrentHashMap<>();
-        final Map<String, CompletableFuture<Void>> settledFor = new ConcurrentHashMap<>();
+        /** The origin reception of the setup under way (one content at a time), which takes that content's frames. */
+        volatile OriginReception originReception;
+
+        /** A content received from the origin in the setup, and the frames of it the channel brought (link, assign, settled, closed). */
+        record OriginReception(String content, BlockingQueue<String> frames) {
+        }
 
         Terminal(Measurement m, int index, boolean holder, Session http, String serial, String media) {
             this.m = m;
@@ -672,12 +709,26 @@ public class LoadClient {
             }
         }
 
-        boolean claim() {
-            return busy.compareAndSet(false, true);
+        /** Taken for a request not sent yet (nothing may free it meanwhile). */
+        private boolean claimed;
+
+        /** Takes an idle requester for a request: not while links of its last request may still come. */
+        synchronized boolean claim() {
+            claimed = !lingering(System.nanoTime()) && busy.compareAndSet(false, true);
+            return claimed;
+        }
+
+        /** Freed less than {@link #LINGER} ago: a link of its last request may still come. */
+        boolean lingering(long now) {
+            return now - freedAt < LINGER;
         }
 
         void request(Content c, Run run) {
-            pending = new Pending(c.id(), System.nanoTime(), run);
+            synchronized (this) {
+                claimed = false;
+                answeredRequest = null; // links of the earlier request are late from now on
+                pending = new Pending(c.id(), System.nanoTime(), run, new AtomicInteger());
+            }
             run.requests.incrementAndGet();
             send("{\"type\":\"request\",\"content\":\"" + c.id() + "\",\"auto\":true,\"have\":\"" + c.none() + "\"}");
         }
@@ -688,21 +739,23 @@ public class LoadClient {
                 return false;
             }
             pending = null;
-            if (receiving.isEmpty()) {
+            freeIfIdle();
+            return true;
+        }
+
+        /** Frees the requester once no request waits and none of its links is under way. */
+        private synchronized void freeIfIdle() {
+            if (pending == null && receiving.isEmpty() && !claimed && busy.get()) {
+                freedAt = System.nanoTime();
                 busy.set(false);
             }
-            return true;
         }
 
         /** The receiver ends its link (a paused transfer), as the page's Pause does. */
         void endLink(String link) {
             send("{\"type\":\"interrupted\",\"link\":\"" + link + "\",\"reason\":\"paused\"}");
             receiving.remove(link);
-            synchronized (this) {
-                if (pending == null && receiving.isEmpty()) {
-                    busy.set(false);
-                }
-            }
+            freeIfIdle();
         }
 
         @Override
@@ -767,24 +820,12 @@ public class LoadClient {
                     welcomed.complete(terminalId);
                 }
                 case "link" -> link(f, now);
-                case "signal" -> signal(f, now);
-                case "closed" -> {
-                    String link = field(f, "link");
-                    if (link != null && distributing.remove(link)) {
-                        break; // the receiver ended it: the distributor stops
-                    }
-                    if (link != null && receiving.contains(link)) {
-                        // The center ended a link before its signal came (the partner left…).
-                        Waiting w = m.waiting.remove(link);
-                        (w == null ? run() : w.run()).closedEarly.incrementAndGet();
-                        receiving.remove(link);
-                        synchronized (this) {
-                            if (pending == null && receiving.isEmpty()) {
-                                busy.set(false);
-                            }
-                        }
-                    }
+                case "assign" -> {
+                    // What a link carries now: only the setup's origin receptions fetch by it; the runs' links end at once.
+                    toOriginReception(f, field(f, "content"));
                 }
+                case "signal" -> signal(f, now);
+                case "closed" -> closed(f);
                 case "alert" -> {
                     Pending p = pending;
                     Run r = p == null ? run() : p.run();
@@ -817,20 +858,38 @@ public class LoadClient {
                 send("{\"type\":\"signal\",\"link\":\"" + link + "\",\"data\":{\"description\":{\"type\":\"answer\",\"sdp\":\"x\"}}}");
                 return;
             }
-            CompletableFuture<String> setupWaiter = linkFor.remove(content);
-            if (setupWaiter != null) {
-                setupWaiter.complete(f);
+            if (toOriginReception(f, content)) {
                 return;
             }
-            Pending p = pending;
-            // Taken as under way before the request counts as answered, so that the terminal is not handed another meanwhile.
-            receiving.add(link);
-            if (p == null || !p.content().equals(content) || !answered(p)) {
-                run().problem("a link nobody asked for (or after its request timed out): " + f);
+            Pending p;
+            boolean first = false;
+            synchronized (this) {
+                // Taken as under way before the request counts as answered, so that the terminal is not handed another meanwhile.
+                receiving.add(link);
+                p = pending;
+                if (p != null && p.content().equals(content) && answered(p)) {
+                    first = true;
+                    answeredRequest = p;
+                } else {
+                    // Another link for the request it already got one for (the center links several sources, and
+                    // replaces those the receiver ends): under way again until this one ends too.
+                    p = answeredRequest;
+                    if (p != null && p.content().equals(content) && !claimed && (busy.get() || lingering(now))) {
+                        busy.set(true);
+                    } else {
+                        p = null;
+                    }
+                }
+            }
+            if (p == null) {
+                run().problem("a link nobody asked for (or after its request timed out or ended): " + f);
                 endLink(link);
                 return;
             }
-            p.run().link.add(now - p.sentAt());
+            if (first) {
+                p.run().link.add(now - p.sentAt());
+            }
+            p.run().mostLinks.accumulateAndGet(p.links().incrementAndGet(), Math::max);
             if ("origin".equals(field(f, "path"))) {
                 // Nobody could send: the center would. A paused terminal fetches nothing.
                 p.run().origin.incrementAndGet();
@@ -839,6 +898,35 @@ public class LoadClient {
                 p.run().p2p.incrementAndGet();
                 m.waiting.put(link, new Waiting(this, now, p.run()));
             }
+        }
+
+        private void closed(String f) {
+            String link = field(f, "link");
+            if (toOriginReception(f, field(f, "content")) || link == null) {
+                return; // link == null: a request answered "completed" (it has every piece)
+            }
+            if (distributing.remove(link)) {
+                return; // the receiver ended it: the distributor stops
+            }
+            if (receiving.remove(link)) {
+                // The center ended a link before its signal came: for nothing to carry, a new request or a complete
+                // reception that is its normal course; otherwise (the partner left, …) the link closed early.
+                Waiting w = m.waiting.remove(link);
+                if (!NORMAL_CLOSES.contains(field(f, "reason"))) {
+                    (w == null ? run() : w.run()).closedEarly.incrementAndGet();
+                }
+                freeIfIdle();
+            }
+        }
+
+        /** A frame of the setup's origin reception under way (same content): handed to it. */
+        private boolean toOriginReception(String f, String content) {
+            OriginReception r = originReception;
+            if (r == null || !r.content().equals(content)) {
+                return false;
+            }
+            r.frames().add(f);
+            return true;
         }
 
         private void signal(String f, long now) {
@@ -858,15 +946,8 @@ public class LoadClient {
         private void settled(String f) {
             offerRam(field(f, "ram"));
             String content = field(f, "content");
-            String settledPieces = field(f, "settledPieces");
-            if ("receiver".equals(field(f, "role")) && settledPieces != null) {
-                Content c = m.contents.stream().filter(x -> x.id().equals(content)).findFirst().orElse(null);
-                if (c != null && Integer.parseInt(settledPieces) == c.pieces()) {
-                    CompletableFuture<Void> done = settledFor.get(content);
-                    if (done != null) {
-                        done.complete(null);
-                    }
-                }
+            if ("receiver".equals(field(f, "role")) && field(f, "settledPieces") != null) {
+                toOriginReception(f, content); // one of the setup (a late one of an earlier content is dropped)
             } else if (m.current != null) {
                 run().problem("a settlement during a run: " + f);
             }
@@ -902,68 +983,168 @@ public class LoadClient {
             }
         }
 
-        /** Receives every content it lacks from the center itself, as the page does when nobody holds it. */
+        /**
+         * Receives every content it lacks from the center itself, as the page does when nobody holds
+         * it. Each holder starts on another content: the origin sends a piece to one receiver at a
+         * time (and not again for a few seconds), so holders on one content at once wait on each other.
+         */
         void receiveMissingFromOrigin() {
-            for (Content c : m.contents) {
+            int n = m.contents.size();
+            for (int k = 0; k < n; k++) {
+                Content c = m.contents.get((index + k) % n);
                 if (complete.contains(c.id())) {
                     continue;
                 }
+                OriginReception r = new OriginReception(c.id(), new LinkedBlockingQueue<>());
+                originReception = r;
                 try {
-                    CompletableFuture<String> linked = new CompletableFuture<>();
-                    CompletableFuture<Void> settledAll = new CompletableFuture<>();
-                    linkFor.put(c.id(), linked);
-                    settledFor.put(c.id(), settledAll);
-                    send("{\"type\":\"request\",\"content\":\"" + c.id() + "\",\"auto\":true,\"have\":\"" + c.none() + "\"}");
-                    String f = await(linked, 60, "its link");
-                    if (!"origin".equals(field(f, "path"))) {
-                        throw new IllegalStateException("expected an origin link: " + f);
-                    }
-                    String link = field(f, "link");
-                    boolean[] got = new boolean[c.pieces()];
-                    for (int i = 0; i < c.pieces(); i++) {
-                        byte[] piece = originPiece(link, i);
-                        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(piece));
-                        if (!digest.equals(c.digests().get(i))) {
-                            throw new IllegalStateException("origin piece " + i + " of " + c.id() + " fails its digest");
-                        }
-                        got[i] = true;
-                        send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(got) + "\"}");
-                    }
-                    await(settledAll, 120, "the settlement of every piece");
+                    receiveFromOrigin(c, r.frames());
                     send("{\"type\":\"completed\",\"content\":\"" + c.id() + "\"}");
                     complete.add(c.id());
                 } catch (Exception e) {
                     throw new IllegalStateException("origin reception of " + c.id() + " by terminal " + index + ": " + e, e);
                 } finally {
-                    linkFor.remove(c.id());
-                    settledFor.remove(c.id());
+                    originReception = null;
                 }
             }
         }
 
-        static <T> T await(CompletableFuture<T> f, int seconds, String what) throws Exception {
-            try {
-                return f.get(seconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("no " + what + " within " + seconds + " s");
+        /**
+         * One content from the origin, as ScriptedTerminal.receiveWholeFromOrigin: the request, then
+         * the pieces the center asks of the origin link (its link frame, then an assign frame after
+         * receipts), each fetched, checked and receipted, until every piece settled. When the center
+         * has nothing to ask of the origin for now (it is sending those pieces to another holder, or
+         * did moments ago) the link has nothing to fetch: {@code more}; a request that got no link
+         * (or whose link closed) is sent again, with the pieces received so far.
+         */
+        private void receiveFromOrigin(Content c, BlockingQueue<String> frames) throws Exception {
+            int n = c.pieces();
+            boolean[] got = new boolean[n]; // fetched, checked and receipted
+            int settled = 0;
+            String link = null; // the origin link it receives on
+            sendOriginRequest(c, got);
+            long askedAt = System.nanoTime();
+            long progressAt = askedAt;
+            while (settled < n) {
+                String f = frames.poll(200, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                if (f != null) {
+                    String type = field(f, "type");
+                    switch (type) {
+                        case "link" -> {
+                            if (!"origin".equals(field(f, "path"))) {
+                                throw new IllegalStateException("expected an origin link: " + f);
+                            }
+                            link = field(f, "link");
+                            progressAt = now;
+                            if (!fetch(c, link, field(f, "pieces"), got)) {
+                                link = null; // closed meanwhile: its closed frame follows
+                            }
+                            askedAt = System.nanoTime();
+                        }
+                        case "assign" -> {
+                            if (link != null && link.equals(field(f, "link"))) {
+                                progressAt = now;
+                                if (!fetch(c, link, field(f, "pieces"), got)) {
+                                    link = null;
+                                }
+                                askedAt = System.nanoTime();
+                            }
+                        }
+                        case "settled" -> {
+                            settled = Math.max(settled, Integer.parseInt(field(f, "settledPieces")));
+                            progressAt = now;
+                        }
+                        case "closed" -> {
+                            if (link != null && link.equals(field(f, "link"))) {
+                                if (!NORMAL_CLOSES.contains(field(f, "reason"))) {
+                                    throw new IllegalStateException("its origin link closed: " + f);
+                                }
+                                link = null; // idle: asked again below; completed: the settlement came before
+                            }
+                        }
+                        default -> throw new IllegalStateException("unexpected " + f);
+                    }
+                    continue;
+                }
+                if (now - progressAt > SETUP_STUCK) {
+                    throw new IllegalStateException("no progress within " + SETUP_STUCK / 1_000_000_000L + " s (" + settled + " of " + n
+                            + " pieces settled, " + count(got) + " received, link " + link + ")");
+                }
+                if (now - askedAt < SETUP_QUIET || count(got) == n) {
+                    continue; // answers may still come; with every piece receipted, the settlements do
+                }
+                if (link == null) {
+                    m.originRequestsAgain.incrementAndGet();
+                    sendOriginRequest(c, got);
+                } else {
+                    m.originMore.incrementAndGet();
+                    send("{\"type\":\"more\",\"content\":\"" + c.id() + "\"}");
+                }
+                askedAt = now;
             }
         }
 
-        /** An origin piece; a 429 means "receipts first": wait a little and ask again. */
+        private void sendOriginRequest(Content c, boolean[] got) {
+            send("{\"type\":\"request\",\"content\":\"" + c.id() + "\",\"auto\":true,\"have\":\"" + bits(got) + "\"}");
+        }
+
+        /** Fetches, checks and receipts the pieces of the bitfield not received yet; false when the link is gone (404). */
+        private boolean fetch(Content c, String link, String bitfield, boolean[] got) throws Exception {
+            for (int i : pieces(c.pieces(), bitfield)) {
+                if (got[i]) {
+                    continue;
+                }
+                byte[] piece = originPiece(link, i);
+                if (piece == null) {
+                    return false;
+                }
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(piece));
+                if (!digest.equals(c.digests().get(i))) {
+                    throw new IllegalStateException("origin piece " + i + " of " + c.id() + " fails its digest");
+                }
+                got[i] = true;
+                boolean[] one = new boolean[c.pieces()];
+                one[i] = true;
+                send("{\"type\":\"receipt\",\"link\":\"" + link + "\",\"pieces\":\"" + bits(one) + "\"}");
+            }
+            return true;
+        }
+
+        static int count(boolean[] b) {
+            int n = 0;
+            for (boolean x : b) {
+                n += x ? 1 : 0;
+            }
+            return n;
+        }
+
+        /**
+         * An origin piece the center asked of the link; null when the link is gone or no longer asks it (404).
+         * A 429 means the origin is at its cap ({@code retryAfterMillis}) or wants receipts first: wait and ask again.
+         */
         byte[] originPiece(String link, int index) throws InterruptedException {
-            for (int attempt = 0; attempt < 100; attempt++) {
+            long deadline = System.nanoTime() + SETUP_STUCK;
+            while (System.nanoTime() < deadline) {
                 HttpResponse<byte[]> r = http.sendBytes(HttpRequest.newBuilder(base.resolve("/api/swarm/links/" + link + "/pieces/" + index))
                         .header("Accept", "application/octet-stream").GET());
                 if (r.statusCode() == 200) {
                     return r.body();
                 }
-                if (r.statusCode() != 429) {
-                    throw new IllegalStateException("origin piece " + index + ": " + r.statusCode() + " "
-                            + new String(r.body(), StandardCharsets.UTF_8));
+                if (r.statusCode() == 404) {
+                    return null;
                 }
-                Thread.sleep(300);
+                String body = new String(r.body(), StandardCharsets.UTF_8);
+                if (r.statusCode() != 429) {
+                    throw new IllegalStateException("origin piece " + index + ": " + r.statusCode() + " " + body);
+                }
+                String wait = field(body, "retryAfterMillis");
+                if (wait != null) {
+                    m.originCapWaits.incrementAndGet();
+                }
+                Thread.sleep(wait == null ? 300 : Math.max(50, Long.parseLong(wait.strip())));
             }
-            throw new IllegalStateException("origin piece " + index + " still refused after 100 tries");
+            throw new IllegalStateException("origin piece " + index + " still refused after " + SETUP_STUCK / 1_000_000_000L + " s");
         }
     }
 
@@ -986,6 +1167,8 @@ public class LoadClient {
         final Map<String, AtomicInteger> distributors = new ConcurrentHashMap<>();
         /** The most links one distributor had open at once (the selection calls a terminal busy at 4, as its heartbeat reports them). */
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        /** The most links one request got (its first, then those for the same content while it was under way). */
+        final AtomicInteger mostLinks = new AtomicInteger();
         private final List<String> problems = new ArrayList<>();
         private int problemCount;
         double windowSeconds;
@@ -1022,14 +1205,21 @@ public class LoadClient {
             return (framesSent + framesReceived) / windowSeconds;
         }
 
+        /** Links (p2p and origin, the first of each request and the further ones) per request that got a link. */
+        double linksPerRequest() {
+            int answered = link.count();
+            return answered == 0 ? Double.NaN : (p2p.get() + origin.get()) / (double) answered;
+        }
+
         /** The run as three lines: what was asked and answered, the latencies, what it cost the server. */
         String line() {
             int top = distributors.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
             long links = p2p.get() + origin.get();
-            String s = String.format(java.util.Locale.ROOT, "%s (%.1f s): %d requests (%.1f/s), %d links (p2p %d, origin %d); alerts %d, errors %d,"
+            String s = String.format(java.util.Locale.ROOT, "%s (%.1f s): %d requests (%.1f/s), %d links (p2p %d, origin %d;"
+                            + " %.2f per request answered, at most %d for one); alerts %d, errors %d,"
                             + " unanswered %d, signal timeouts %d, links closed before their signal %d, requests not sent (no idle requester) %d",
-                    name, windowSeconds, requests.get(), requests.get() / windowSeconds, links, p2p.get(), origin.get(), alerts.get(),
-                    errors.get(), unanswered.get(), signalTimeouts.get(), closedEarly.get(), skipped.get());
+                    name, windowSeconds, requests.get(), requests.get() / windowSeconds, links, p2p.get(), origin.get(), linksPerRequest(),
+                    mostLinks.get(), alerts.get(), errors.get(), unanswered.get(), signalTimeouts.get(), closedEarly.get(), skipped.get());
             s += String.format(java.util.Locale.ROOT, "%n  request->link p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; signal relay p50 %.1f ms,"
                             + " p99 %.1f ms, max %.1f ms (%d signals)",
                     link.percentile(0.5) / 1e6, link.percentile(0.9) / 1e6, link.percentile(0.99) / 1e6, link.max() / 1e6,
@@ -1097,6 +1287,12 @@ public class LoadClient {
             }
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The pieces a bitfield names, in order. */
+    static int[] pieces(int pieceCount, String bitfield) {
+        byte[] b = Base64.getUrlDecoder().decode(bitfield);
+        return java.util.stream.IntStream.range(0, pieceCount).filter(i -> i / 8 < b.length && (b[i / 8] & (0x80 >> (i % 8))) != 0).toArray();
     }
 
     /** The center's public key, from its JWK (EC P-256). */

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Broker benchmark (issue 5): 2,000 terminals online on the terminal channel, a tenth of them
-# holders of every content (received from the origin, then announced); 100 requests a second
-# (auto, nothing held yet) from random other terminals for 120 s; each request timed to its
-# link, each link's signal timed through the relay, the receiver ending the link once signalled.
+# holders of every content (received from the origin piece by piece as the center asks them,
+# then announced); 100 requests a second (auto, nothing held yet) from random other terminals for
+# 120 s; each request timed to its first link (it may get several: up to four distributors at
+# once, and those the center links when the receiver ends one; counted as links per request),
+# each link's signal timed through the relay, the receiver ending the link once signalled.
 # Then the server's heap and its CPU time in the measured window.
 #
 #   bash bench/broker/run.sh          (from the repository root)

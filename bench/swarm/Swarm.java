@@ -30,8 +30,8 @@ public class Swarm {
     final URL base;
     final int terminals = Integer.getInteger("terminals", 12);
     final int sizeMib = Integer.getInteger("sizeMib", 8);
-    final int originKib = Integer.getInteger("originKib", 256);
-    final int terminalKib = Integer.getInteger("terminalKib", 128);
+    final int originKib = Integer.getInteger("originKib", 128);
+    final int terminalKib = Integer.getInteger("terminalKib", 64);
     final int runs = Integer.getInteger("runs", 3);
     final boolean originOnly = Boolean.parseBoolean(System.getProperty("originOnly", "true"));
     final int ceilingMib = Integer.getInteger("ceilingMib", 32);
@@ -169,11 +169,19 @@ public class Swarm {
         }
         double[] done = new double[receivers.size()];
         Arrays.fill(done, -1);
-        long deadline = t0 + 900_000_000_000L;
+        // Four times what the origin alone would take: a run that slow has gone wrong.
+        long limit = Math.max(120, 4 * (receivers.size() * f) / ((long) originKib * KIB));
+        long deadline = t0 + limit * 1_000_000_000L;
+        long nextProgress = t0 + 10_000_000_000L;
         int left = receivers.size();
         while (left > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("run " + run + ": " + left + " terminals not done in 900 s");
+                throw new IllegalStateException("run " + run + ": " + left + " terminals not done in " + limit + " s");
+            }
+            if (System.nanoTime() > nextProgress) {
+                nextProgress += 10_000_000_000L;
+                System.out.printf(Locale.ROOT, "  %.0f s: %d done; percents %s%n", (System.nanoTime() - t0) / 1e9, receivers.size() - left,
+                        receivers.stream().map(d -> d.findElement(By.id("transfer")).getAttribute("data-percent")).toList());
             }
             for (int i = 0; i < receivers.size(); i++) {
                 if (done[i] < 0 && "complete".equals(receivers.get(i).findElement(By.id("transfer")).getAttribute("data-state"))) {

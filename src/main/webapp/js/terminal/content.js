@@ -97,6 +97,34 @@ function listen() {
   });
 }
 
+/**
+ * The worker that serves <context>/stream/<id> from the pieces this browser holds (stream-worker.js),
+ * registered and in charge of this page.
+ */
+async function streamWorker() {
+  if (!('serviceWorker' in navigator)) throw new Error(text.streamUnsupported);
+  await navigator.serviceWorker.register(`${context}/stream-worker.js`, { type: 'module', scope: `${context}/` });
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+}
+
+/** Receives in order (the center asks the distributors for the pieces in order) and plays as the pieces come. */
+async function playWhileReceiving() {
+  try {
+    await streamWorker();
+  } catch (e) {
+    say(text.streamUnsupported);
+    return;
+  }
+  await start(() => terminal.receive(contentId, { auto: true, inOrder: true }));
+  const player = $('stream-player');
+  player.src = `${context}/stream/${encodeURIComponent(contentId)}`;
+  player.hidden = false;
+  player.play().catch((e) => console.warn('playing while receiving:', e.message));
+}
+
 async function init() {
   const stored = await getContent(contentId);
   const held = stored ? count(stored.have) : 0;
@@ -125,6 +153,11 @@ async function init() {
     return act(() => terminal.receive(contentId, { auto: false }));
   });
   $('origin-choice').addEventListener('click', () => start(() => terminal.receive(contentId, { auto: true })));
+  if (/^(video|audio)\//.test(text.mediaType ?? '') && 'serviceWorker' in navigator) {
+    $('play-receiving').hidden = false;
+    $('play-receiving').addEventListener('click', playWhileReceiving);
+    streamWorker().catch((e) => console.warn('stream worker:', e.message));  // ready before the user asks
+  }
   $('pause').addEventListener('click', () => act(() => terminal.pause(contentId)));
   $('resume').addEventListener('click', () => act(() => terminal.resume(contentId)));
 }

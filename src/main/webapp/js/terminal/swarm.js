@@ -11,14 +11,15 @@ import { loadManifest, pieceLength, storedUnitCost, verifyPiece } from './manife
 import * as store from './piece-store.js';
 import { loadMedia, ramVersion, replaceRam } from './media-store.js';
 
-const CHUNK = 64 * 1024;          // piece bytes per data channel message
+const CHUNK = 16 * 1024;          // piece bytes per data channel message (the size every WebRTC stack takes)
 const CHUNK_HEADER = 8;           // piece index, offset (uint32 big-endian each)
 const RELAY_HEADER = 40;          // link id (36 ASCII characters), piece index (uint32 big-endian)
 const MAX_UNACKED = 8;
 const REPORT_DELAY = 300;         // receipts are batched this long at most (kept in IndexedDB meanwhile)
 const HOLDING_INTERVAL = 1000;
 const DIRECT_TIMEOUT = 5000;      // a data channel not open by then: go through the relay
-const STALL_TIMEOUT = 8000;
+const STALL_TIMEOUT = 15000;      // no data for this long on a link with pieces to carry: it ends
+const ASK_AGAIN_AFTER = 5000;     // a request that brought no link is made again after this long
 const MORE_AFTER = 2000;          // links with nothing to carry for this long: the center plans the reception again
 const SPEED_WINDOW = 3000;
 const ORIGIN_IN_FLIGHT = 2;
@@ -150,6 +151,7 @@ class Terminal extends EventTarget {
   #early = new Map();       // link id → {at, signals} arrived before the link frame
   #visits = new Set();      // shelves this page visits, until a verified one came or the visit ended
   #bucket = new Bucket();
+  #uploadTurn = Promise.resolve();  // pieces leave one after the other, over all the links this page serves
   #tabs = null;
 
   async start() {
@@ -261,6 +263,8 @@ class Terminal extends EventTarget {
     if (!r) return null;
     const m = r.manifest;
     const havePieces = bits.count(r.have);
+    let inOrderPieces = 0;  // from the first piece on, without a gap: what can be played
+    while (inOrderPieces < m.pieceCount && bits.has(r.have, inOrderPieces)) inOrderPieces++;
     let haveBytes = havePieces * m.pieceSize;
     if (m.pieceCount && bits.has(r.have, m.pieceCount - 1)) haveBytes -= m.pieceSize - pieceLength(m, m.pieceCount - 1);
     const now = performance.now();
@@ -275,6 +279,7 @@ class Terminal extends EventTarget {
       size: m.size,
       pieceCount: m.pieceCount,
       havePieces,
+      inOrderPieces,
       percent: m.size ? (haveBytes * 100) / m.size : 100,
       bytesPerSecond: Math.round((recent * 1000) / SPEED_WINDOW),
       sources,
@@ -394,6 +399,11 @@ class Terminal extends EventTarget {
     }
     // Keeps the speed figure falling when data stops.
     for (const r of this.#receptions.values()) if (r.links.size || r.samples.length) this.#progress(r);
+    // Asked and nothing came (no terminal can send now, and the center would not): ask again.
+    for (const r of this.#receptions.values()) {
+      if (r.askedAuto && r.wanted && !r.paused && !r.alert && !r.pendingRequest && r.links.size === 0 && !this.#complete(r)
+          && now - (r.requestedAt ?? now) >= ASK_AGAIN_AFTER) this.#request(r, { auto: true });
+    }
     // Links with nothing to carry: the center plans the reception again (another distributor, say).
     for (const r of this.#receptions.values()) {
       if (!r.wanted || r.paused || r.links.size === 0 || this.#complete(r)) { r.idleSince = null; continue; }
@@ -623,6 +633,8 @@ class Terminal extends EventTarget {
   #request(r, { auto, distributor }) {
     const frame = { type: 'request', content: r.content, auto, have: r.have, inOrder: r.inOrder };
     if (distributor) frame.distributor = distributor;
+    r.requestedAt = Date.now();
+    r.askedAuto = auto && !distributor;  // only such a request is made again by itself (not the user's own choosing)
     r.pendingRequest = this.#send(frame) ? null : { auto, distributor };
   }
 
@@ -1060,8 +1072,18 @@ class Terminal extends EventTarget {
         const index = link.todo.shift();
         const piece = await store.getPiece(link.content, index);
         if (!piece) continue;
-        if (!(await (direct ? this.#sendDirect(link, index, piece) : this.#sendRelayed(link, index, piece)))) continue;
-        if (direct) link.unacked.add(index);
+        const done = await this.#turn();
+        const via = link.path;  // the link may have moved to the relay meanwhile
+        let sent;
+        try {
+          // Still asked for (it may have come over another link meanwhile)?
+          sent = !link.done && link.want.includes(index)
+            && (await (via === 'p2p' ? this.#sendDirect(link, index, piece) : this.#sendRelayed(link, index, piece)));
+        } finally {
+          done();
+        }
+        if (!sent) continue;
+        if (via === 'p2p') link.unacked.add(index);
         else this.#reportSent(link, index);  // a direct piece was reported before its last chunk left
       }
     } catch (e) {
@@ -1069,6 +1091,20 @@ class Terminal extends EventTarget {
     } finally {
       link.pumping = false;
     }
+  }
+
+  /**
+   * Waits for this page's turn to send a piece; resolves with the function that ends the turn.
+   * Under a capped upload, a piece sent whole before the next (links taking turns piece by piece)
+   * is complete at its receiver, and can be passed on, several times sooner than pieces sent side
+   * by side over every link at once.
+   */
+  #turn() {
+    let end;
+    const mine = new Promise((resolve) => { end = resolve; });
+    const before = this.#uploadTurn;
+    this.#uploadTurn = before.then(() => mine);
+    return before.then(() => end);
   }
 
   async #sendDirect(link, index, piece) {

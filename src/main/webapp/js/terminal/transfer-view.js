@@ -20,6 +20,8 @@ export function renderTransfer(transfer) {
   box.dataset.content = transfer.content;
   box.dataset.state = transfer.state;
   box.dataset.percent = Math.floor(transfer.percent);
+  box.dataset.havePieces = transfer.havePieces;
+  box.dataset.inOrderPieces = transfer.inOrderPieces;
   $('transfer-bar').value = transfer.percent;
   $('transfer-percent').textContent = percent(transfer.percent / 100);
   $('transfer-speed').textContent = speed(transfer.bytesPerSecond);

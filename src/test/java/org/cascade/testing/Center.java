@@ -120,7 +120,10 @@ public final class Center {
                 .header("X-CSRF-Token", csrf).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Uploads bytes through the resumable upload API in one chunk; returns the upload id. */
+    /** The largest chunk the upload API takes in one request. */
+    static final int UPLOAD_CHUNK = 16 * 1024 * 1024;
+
+    /** Uploads bytes through the resumable upload API, in chunks as large as it takes; returns the upload id. */
     public String upload(byte[] data, String purpose, String fileName) throws IOException, InterruptedException {
         HttpResponse<String> begun = post("api/uploads", Json.createObjectBuilder().add("purpose", purpose)
                 .add("fileName", fileName).add("size", data.length).build());
@@ -128,12 +131,18 @@ public final class Center {
             throw new IllegalStateException("upload refused: " + begun.body());
         }
         String id = json(begun).getString("id");
-        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(base.resolve("api/uploads/" + id))
-                .header("Content-Type", "application/octet-stream").header("Upload-Offset", "0").header("X-CSRF-Token", csrf)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
-        if (sent.statusCode() != 200) {
-            throw new IllegalStateException("chunk refused: " + sent.body());
-        }
+        int offset = 0;
+        do {
+            int n = Math.min(UPLOAD_CHUNK, data.length - offset);
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(base.resolve("api/uploads/" + id))
+                    .header("Content-Type", "application/octet-stream").header("Upload-Offset", String.valueOf(offset))
+                    .header("X-CSRF-Token", csrf).PUT(HttpRequest.BodyPublishers.ofByteArray(data, offset, n)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (sent.statusCode() != 200) {
+                throw new IllegalStateException("chunk refused: " + sent.body());
+            }
+            offset += n;
+        } while (offset < data.length);
         return id;
     }
 

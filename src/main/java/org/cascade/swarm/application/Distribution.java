@@ -302,13 +302,17 @@ public class Distribution {
         int n = terms.layout().pieceCount();
         List<PieceSet> held = new ArrayList<>();
         Map<String, PieceSet> heldByTerminal = new HashMap<>();
+        Set<String> cutOff = null;
         for (TerminalPresence t : online.all()) {
             PieceSet h = t.held(contentId);
             if (h == null || h.isEmpty()) {
                 continue;
             }
+            if (cutOff == null) {
+                cutOff = links.cutOffSerials(contentId);
+            }
             heldByTerminal.put(t.terminalId(), h);
-            if (!t.serial().equals(receiver.serial()) && !cutOff(t.serial(), contentId)) {
+            if (!t.serial().equals(receiver.serial()) && !cutOff.contains(t.serial())) {
                 held.add(h);
             }
         }
@@ -364,10 +368,6 @@ public class Distribution {
         }
     }
 
-    private boolean cutOff(String serial, String contentId) {
-        return links.strikes(serial, contentId).map(DistributorStrikes::cutOff).orElse(false);
-    }
-
     /** The reception's open links, locked in id order (every use case that locks several does so). */
     private List<TransferLink> lockedOpenByReceiver(String serial, String contentId) {
         return lockedInOrder(links.openByReceiver(serial, contentId));
@@ -386,6 +386,7 @@ public class Distribution {
     private List<DistributorCandidate> candidates(String contentId, PieceSet wanted) {
         List<DistributorCandidate> out = new ArrayList<>();
         Map<String, Long> brokered = null;
+        Set<String> cutOffSerials = null;
         for (TerminalPresence t : online.all()) {
             PieceSet held = t.held(contentId);
             if (held == null || held.isEmpty()) {
@@ -393,8 +394,9 @@ public class Distribution {
             }
             if (brokered == null) {
                 brokered = links.openLinksByDistributorTerminal();
+                cutOffSerials = links.cutOffSerials(contentId);
             }
-            boolean cutOff = links.strikes(t.serial(), contentId).map(DistributorStrikes::cutOff).orElse(false);
+            boolean cutOff = cutOffSerials.contains(t.serial());
             CommunicationState s = t.state();
             int transfers = (int) Math.max(s.transfers(), brokered.getOrDefault(t.terminalId(), 0L));
             out.add(new DistributorCandidate(t.terminalId(), t.serial(),
@@ -611,14 +613,15 @@ public class Distribution {
         return link.receiverTerminal();
     }
 
-    /** The receiver ended a link (stalled, closed, paused): the distributor stops. */
+    /** The receiver ended a link (stalled, closed, paused): the distributor stops, and the reception is planned again unless paused. */
     public List<ReceptionKey> interrupted(@NotBlank String serial, @NotBlank String linkId, @NotBlank String reason) {
         TransferLink link = lockedLink(linkId);
         if (!serial.equals(link.receiver())) {
             throw new RuleViolation("channel.link.notYours");
         }
         close(link, "interrupted", false);
-        return List.of(new ReceptionKey(link.receiver(), link.contentId()));
+        // A user who paused wants nothing more for now; a stalled or failed link is replaced.
+        return "paused".equals(reason) ? List.of() : List.of(new ReceptionKey(link.receiver(), link.contentId()));
     }
 
     /** The receiver has every piece: whatever is still under way for it closes. */

@@ -18,6 +18,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "DISTRIBUTOR_STRIKES")
 @IdClass(DistributorStrikes.Key.class)
+@NamedQuery(name = "DistributorStrikes.findCutOffSerialsByContent",
+        query = "select s.serial from DistributorStrikes s where s.contentId = :content and s.cutOffAt is not null")
 @NamedQuery(name = "DistributorStrikes.findCutOff",
         query = "select s from DistributorStrikes s where s.cutOffAt is not null order by s.cutOffAt desc")
 public class DistributorStrikes {

@@ -19,11 +19,12 @@ import java.util.function.IntPredicate;
  * source is asked for yet (fewest online holders; ties broken by a hash of the receiver, so that
  * receivers asking at the same moment start on different pieces and soon have something to give
  * each other). A user playing while receiving gets pieces in order instead.</li>
- * <li>The origin takes only what no terminal can: a piece none of the receiver's terminal
- * sources holds (unless the origin sent it moments ago: its receiver is about to say it holds
- * it), or anything unasked when the receiver has no terminal source at all (every holder is
- * busy) — and never a piece it is sending someone else at the moment, so that the pieces it
- * puts into the swarm differ and the terminals pass them on.</li>
+ * <li>The origin takes only what no terminal can: a rare piece ({@link #RARE}: held by one
+ * online terminal or none) that none of the receiver's terminal sources holds — its one holder
+ * is busy with others, or there is none — and never a piece it is sending someone else at the
+ * moment or sent moments ago (that receiver is about to say it holds it), so that each piece
+ * goes into the swarm about once and the terminals pass it on (a piece sent moments ago still
+ * goes to a receiver that would otherwise wait for nothing).</li>
  * <li>Endgame: once every piece the receiver lacks is asked of some source, a terminal source
  * with room is also asked for a piece another source is still sending ({@link #MAX_COPIES} at
  * most). Whichever copy is receipted first is charged; the reception never pays for a piece twice.</li>
@@ -35,6 +36,8 @@ public final class PiecePlan {
     public static final int PIPELINE = 2;
     /** Sources asked for the same piece at once, in the endgame. */
     public static final int MAX_COPIES = 2;
+    /** Held by this many terminals at most, a piece is rare: one holder cannot spread it fast alone. */
+    public static final int RARE = 1;
 
     /**
      * One source of the reception: its link, whether it is the origin, the pieces its terminal
@@ -115,21 +118,29 @@ public final class PiecePlan {
             }
         }
 
-        // 2. The origin, only where no terminal can.
-        for (int s = 0; s < sources.size(); s++) {
-            if (!sources.get(s).origin()) {
-                continue;
+        // 2. The origin, only where no terminal can; a piece it sent moments ago only when the
+        // receiver would otherwise wait for nothing.
+        for (int pass = 0; pass < 2; pass++) {
+            boolean idle = lacking.stream().allMatch(i -> copies[i] == 0);
+            if (pass == 1 && !idle) {
+                break;
             }
-            while (room[s] > 0) {
-                int piece = pick(i -> copies[i] == 0 && originSending[i] == 0
-                        && (!anyTerminal || (!terminalHolds[i] && !originSentJustNow[i])), rarestFirst());
-                if (piece < 0) {
-                    break;
+            boolean patient = pass == 0;
+            for (int s = 0; s < sources.size(); s++) {
+                if (!sources.get(s).origin()) {
+                    continue;
                 }
-                copies[piece]++;
-                originSending[piece]++;
-                room[s]--;
-                added.get(s).add(piece);
+                while (room[s] > 0) {
+                    int piece = pick(i -> copies[i] == 0 && originSending[i] == 0 && !terminalHolds[i] && holders[i] <= RARE
+                            && !(patient && originSentJustNow[i]), rarestFirst());
+                    if (piece < 0) {
+                        break;
+                    }
+                    copies[piece]++;
+                    originSending[piece]++;
+                    room[s]--;
+                    added.get(s).add(piece);
+                }
             }
         }
 

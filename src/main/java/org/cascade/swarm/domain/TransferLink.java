@@ -64,8 +64,11 @@ public class TransferLink {
     public static final int RECEIPT_WINDOW = 24;
     /** The center sends an origin receiver this many pieces ahead of its receipts. */
     public static final int ORIGIN_WINDOW = 8;
-    /** A link asked for pieces that brought none for this long is slow, and replaced when another source can. */
-    public static final Duration SLOW_AFTER = Duration.ofSeconds(20);
+    /**
+     * A link asked for pieces that brought none for this long is slow, and replaced when another
+     * source can. Long enough for a piece over a link that shares a capped upload with others.
+     */
+    public static final Duration SLOW_AFTER = Duration.ofSeconds(60);
     /** A link with nothing to carry stays open this long for pieces its distributor is still receiving. */
     public static final Duration IDLE_GRACE = Duration.ofSeconds(5);
 

@@ -48,4 +48,7 @@ public interface TransferLinkRepository {
     void add(DistributorStrikes strikes);
 
     List<DistributorStrikes> cutOff(int max);
+
+    /** The media cut off for a content. */
+    java.util.Set<String> cutOffSerials(String contentId);
 }

@@ -126,4 +126,10 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     public List<DistributorStrikes> cutOff(int max) {
         return em.createNamedQuery("DistributorStrikes.findCutOff", DistributorStrikes.class).setMaxResults(max).getResultList();
     }
+
+    @Override
+    public java.util.Set<String> cutOffSerials(String contentId) {
+        return new java.util.HashSet<>(em.createNamedQuery("DistributorStrikes.findCutOffSerialsByContent", String.class)
+                .setParameter("content", contentId).getResultList());
+    }
 }

@@ -96,6 +96,14 @@ class PiecePlanTest {
     }
 
     @Test
+    void aPieceTwoTerminalsHoldIsLeftToThemEvenWhenTheyAreNotTheReceiversSources() {
+        PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 2, 0), NONE, NOW_NONE, false, 5)
+                .plan(List.of(terminal("a", PieceSet.of(N, 0, 1, 2, 3, 4, 5)), origin()));
+        assertEquals(PieceSet.of(N, 7), r.askedOf("origin"), "piece 6 is in the swarm twice: a terminal will be linked for it");
+        assertTrue(r.unasked().contains(6));
+    }
+
+    @Test
     void theOriginNeverSendsTwoReceiversTheSamePieceAtOnce() {
         int[] sending = counts(1, 1, 1, 0, 1, 1, 0, 1);
         PiecePlan.Result r = new PiecePlan(PieceSet.all(N), counts(1, 1, 1, 1, 1, 1, 1, 1), sending, NOW_NONE, false, 5)
@@ -119,6 +127,11 @@ class PiecePlanTest {
                 .plan(List.of(terminal("a", PieceSet.of(N, 0, 1, 2, 3, 4, 5)), origin()));
         assertEquals(PieceSet.of(N, 7), r.askedOf("origin"), "its receiver of moments ago is about to hold piece 6");
         assertTrue(r.unasked().contains(6));
+        boolean[] allJustNow = new boolean[N];
+        java.util.Arrays.fill(allJustNow, true);
+        PiecePlan.Result alone = new PiecePlan(PieceSet.of(N, 6, 7), counts(1, 1, 1, 1, 1, 1, 0, 0), NONE, allJustNow, false, 5)
+                .plan(List.of(origin()));
+        assertEquals(PieceSet.of(N, 6, 7), alone.askedOf("origin"), "nothing else would come: the receiver does not wait for a maybe");
     }
 
     @Test

@@ -255,6 +255,58 @@ class DistributionStoryIT {
     }
 
     @Test
+    void aUserPlaysWhileReceivingAndThePiecesComeInOrder() throws Exception {
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Stream");
+        Contents.Registered content = Contents.register(base, "Streamed", PIECES * PIECE, 800, 10);
+        WebDriver a = person(clerk, 5000, "person-sa");
+        WebDriver v = person(clerk, 5000, "person-sv");
+        openContent(a, content.id());
+        receive(a);
+        awaitComplete(a, 60);
+        capUpload(a, 128); // two seconds a piece: the order shows
+
+        openContent(v, content.id());
+        visible(v, By.id("play-receiving")).click();
+        waitFor(v, 10).until(x -> "running".equals(state(x)));
+        int checks = 0;
+        while (!"complete".equals(state(v))) {
+            var transfer = v.findElement(By.id("transfer"));
+            String have = transfer.getAttribute("data-have-pieces");
+            String inOrder = transfer.getAttribute("data-in-order-pieces");
+            if (have != null && Integer.parseInt(have) > 0) {
+                assertEquals(have, inOrder, "every piece so far follows the one before");
+                checks++;
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(checks >= 3, "seen under way " + checks + " times");
+        assertEquals(content.id(), v.findElement(By.id("stream-player")).getAttribute("src").replaceAll(".*/stream/", ""));
+
+        // What the player was given is the content, byte for byte, whole or from a byte on.
+        Object whole = ((JavascriptExecutor) v).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/stream/' + arguments[0])"
+                        + ".then(r => r.arrayBuffer()).then(b => crypto.subtle.digest('SHA-256', b))"
+                        + ".then(h => done(Array.from(new Uint8Array(h), x => x.toString(16).padStart(2, '0')).join('')))"
+                        + ".catch(e => done('failed: ' + e.message));", content.id());
+        assertEquals(sha256(content.bytes(), 0), whole);
+        Object tail = ((JavascriptExecutor) v).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/stream/' + arguments[0], {headers: {Range: 'bytes=300000-'}})"
+                        + ".then(async r => { const b = await r.arrayBuffer(); const h = await crypto.subtle.digest('SHA-256', b);"
+                        + " done(r.status + ' ' + Array.from(new Uint8Array(h), x => x.toString(16).padStart(2, '0')).join('')); })"
+                        + ".catch(e => done('failed: ' + e.message));", content.id());
+        assertEquals("206 " + sha256(content.bytes(), 300000), tail);
+        waitFor(v, 10).until(x -> balance(x) <= 4200);
+        assertEquals(4200, balance(v), "the unit cost, once");
+    }
+
+    static String sha256(byte[] bytes, int from) throws Exception {
+        byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        return java.util.HexFormat.of().formatHex(h);
+    }
+
+    @Test
     void aDistributorSendingCorruptedPiecesIsCutOffAndTheReceiverCompletesElsewhere() throws Exception {
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Guard");
         Contents.Registered content = Contents.register(base, "Guarded", 4 * PIECE, 400, 10);
