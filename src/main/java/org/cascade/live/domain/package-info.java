@@ -1,10 +1,14 @@
 /**
- * Live events (spec third embodiment, FIG. 16–23): the pure rules, with no persistence and no
- * container, so that the application layer and the holder's pages can lean on them and tests can
- * check them on the spec's own examples.
+ * Live events (spec third embodiment, FIG. 16–23): the rules, with no container, so that the
+ * application layer and the holder's pages can lean on them and tests can check them on the
+ * spec's own examples. Only {@link org.cascade.live.domain.LiveEvent} is an entity (its JPA
+ * annotations are its only tie to persistence); every other type is a value computed from it.
  *
  * <ul>
- * <li>the event as the sponsor configures it (FIG. 17A–D): {@link org.cascade.live.domain.EventConfiguration};</li>
+ * <li>the event as the sponsor configures it (FIG. 17A–D): {@link org.cascade.live.domain.EventConfiguration},
+ * kept as a registered {@link org.cascade.live.domain.LiveEvent} in {@link org.cascade.live.domain.LiveEventRepository};</li>
+ * <li>how an event is priced when its applications open, from its two ranks:
+ * {@link org.cascade.live.domain.EventPricing};</li>
  * <li>degree of demand and degree of distribution as explained ranks, the reference price and the
  * terms that follow the ranks (FIG. 22): {@link org.cascade.live.domain.DemandDegree},
  * {@link org.cascade.live.domain.DistributionDegree}, {@link org.cascade.live.domain.RankBreakdown},
