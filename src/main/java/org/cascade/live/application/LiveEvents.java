@@ -1,0 +1,86 @@
+package org.cascade.live.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.cascade.live.domain.DemandDegree;
+import org.cascade.live.domain.EventConfiguration;
+import org.cascade.live.domain.Figure;
+import org.cascade.live.domain.LiveEvent;
+import org.cascade.live.domain.LiveEventRepository;
+import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.OneTimeSecret;
+
+/** A holder's live events: registering one as its sponsor, listing them, showing one with its pricing. */
+@ApplicationScoped
+@Transactional
+public class LiveEvents {
+
+    /** What the sponsor entered on the FIG. 17 form, and the three demand figures. */
+    public record Registration(
+            @NotBlank @Size(max = LiveEvent.MAX_ARTIST) String artist,
+            @NotBlank @Size(max = LiveEvent.MAX_TITLE) String title,
+            @NotNull Instant startsAt,
+            @NotBlank @Size(max = LiveEvent.MAX_VENUE) String venueName,
+            @Min(0) int seatingCapacity,
+            int cameras,
+            @Size(max = LiveEvent.MAX_ACOUSTICS) String acoustics,
+            @NotBlank @Size(max = LiveEvent.MAX_PROVIDER) String provider,
+            long serverStreams,
+            long linkMbps,
+            long streamKbps,
+            int orders,
+            long basePrice,
+            int redistributorsPerTerminal,
+            @NotNull Duration redistributionInterval,
+            @NotBlank @Size(max = LiveEvent.MAX_SPONSOR) String sponsorName,
+            @Size(max = LiveEvent.MAX_CONTACT) String sponsorContact,
+            @Min(0) long pastSpectators,
+            @Min(0) long downloads,
+            @Min(0) long searchHits) {
+    }
+
+    @Inject
+    LiveEventRepository events;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Registers the event for {@code holder}. Every rule is checked before it is kept (the
+     * configuration's records, then the event's own), so a refusal writes nothing.
+     */
+    public LiveEvent register(@NotBlank String holder, @NotNull @Valid Registration r) {
+        EventConfiguration configuration = new EventConfiguration(
+                new EventConfiguration.Registration(r.artist(), r.title(), r.startsAt()),
+                new EventConfiguration.Venue(r.venueName(), r.seatingCapacity(), r.cameras(), r.acoustics()),
+                new EventConfiguration.DistributionInformation(r.provider(), r.serverStreams(), r.linkMbps(), r.streamKbps(),
+                        r.orders(), r.basePrice(), r.redistributorsPerTerminal(), r.redistributionInterval()),
+                new EventConfiguration.Sponsor(r.sponsorName(), holder, r.sponsorContact()));
+        DemandDegree demand = new DemandDegree(Figure.bySponsor(r.pastSpectators()), Figure.bySponsor(r.downloads()),
+                Figure.bySponsor(r.searchHits()));
+        LiveEvent event = new LiveEvent("LV-" + OneTimeSecret.generate(2), configuration, demand, clock.instant());
+        events.add(event);
+        return event;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LiveEvent> of(@NotBlank String holder) {
+        return events.byHolder(holder);
+    }
+
+    /** One of the holder's events; another holder's is as unknown as one that does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveEvent forHolder(@NotBlank String id, @NotBlank String holder) {
+        return events.find(id).filter(e -> e.holder().equals(holder)).orElseThrow(() -> new NotFound("live.event.unknown", id));
+    }
+}
