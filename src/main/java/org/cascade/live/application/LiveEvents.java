@@ -25,7 +25,11 @@ import org.cascade.platform.domain.OneTimeSecret;
 @Transactional
 public class LiveEvents {
 
-    /** What the sponsor entered on the FIG. 17 form, and the three demand figures. */
+    /**
+     * What the sponsor entered on the FIG. 17 form, and the three demand figures. Cameras, streams,
+     * orders, price and the cascade's terms carry no bounds here: the configuration's records
+     * refuse them with a reason the sponsor can act on.
+     */
     public record Registration(
             @NotBlank @Size(max = LiveEvent.MAX_ARTIST) String artist,
             @NotBlank @Size(max = LiveEvent.MAX_TITLE) String title,

@@ -30,6 +30,7 @@ public class HolderLiveController implements PageController {
 
     /** Bounds of what the form parses; within them, the domain's rules say what is refused and why. */
     static final long MAX_COUNT = 1_000_000_000L;
+    static final int MAX_SEATS = 1_000_000;
     static final int MAX_SMALL = 100_000;
 
     @Inject
@@ -68,7 +69,7 @@ public class HolderLiveController implements PageController {
         String holder = request.username().orElseThrow();
         LiveEvent event = live.register(holder, new LiveEvents.Registration(
                 request.required("artist"), request.required("title"), startsAt(request),
-                request.required("venueName"), (int) request.requiredLong("seatingCapacity", 0, MAX_COUNT / 1000),
+                request.required("venueName"), (int) request.requiredLong("seatingCapacity", 0, MAX_SEATS),
                 (int) request.requiredLong("cameras", 0, MAX_SMALL), request.param("acoustics").orElse(null),
                 request.required("provider"), request.requiredLong("serverStreams", 0, MAX_COUNT),
                 request.requiredLong("linkMbps", 0, MAX_COUNT), request.requiredLong("streamKbps", 0, MAX_COUNT),
