@@ -826,6 +826,13 @@ public class LoadClient {
                 }
                 case "signal" -> signal(f, now);
                 case "closed" -> closed(f);
+                case "waiting" -> {
+                    // Nobody can send now: the page would ask again in a few seconds; here the requester is free again.
+                    Pending p = pending;
+                    if (p != null && p.content().equals(field(f, "content")) && answered(p)) {
+                        p.run().waited.incrementAndGet();
+                    }
+                }
                 case "alert" -> {
                     Pending p = pending;
                     Run r = p == null ? run() : p.run();
@@ -1161,6 +1168,8 @@ public class LoadClient {
         final AtomicLong alerts = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong unanswered = new AtomicLong();
+        /** Requests the center answered with `waiting`: every terminal that could send was busy, and the origin would not. */
+        final AtomicLong waited = new AtomicLong();
         final AtomicLong signalTimeouts = new AtomicLong();
         final AtomicLong closedEarly = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
@@ -1217,9 +1226,11 @@ public class LoadClient {
             long links = p2p.get() + origin.get();
             String s = String.format(java.util.Locale.ROOT, "%s (%.1f s): %d requests (%.1f/s), %d links (p2p %d, origin %d;"
                             + " %.2f per request answered, at most %d for one); alerts %d, errors %d,"
-                            + " unanswered %d, signal timeouts %d, links closed before their signal %d, requests not sent (no idle requester) %d",
+                            + " unanswered %d, told to wait (every holder busy) %d, signal timeouts %d, links closed before their signal %d,"
+                            + " requests not sent (no idle requester) %d",
                     name, windowSeconds, requests.get(), requests.get() / windowSeconds, links, p2p.get(), origin.get(), linksPerRequest(),
-                    mostLinks.get(), alerts.get(), errors.get(), unanswered.get(), signalTimeouts.get(), closedEarly.get(), skipped.get());
+                    mostLinks.get(), alerts.get(), errors.get(), unanswered.get(), waited.get(), signalTimeouts.get(), closedEarly.get(),
+                    skipped.get());
             s += String.format(java.util.Locale.ROOT, "%n  request->link p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; signal relay p50 %.1f ms,"
                             + " p99 %.1f ms, max %.1f ms (%d signals)",
                     link.percentile(0.5) / 1e6, link.percentile(0.9) / 1e6, link.percentile(0.99) / 1e6, link.max() / 1e6,

@@ -331,6 +331,7 @@ class Terminal extends EventTarget {
         case 'alert': this.#alert(frame); break;
         case 'link': await (frame.role === 'distributor' ? this.#serve(frame) : this.#receiveOn(frame)); break;
         case 'assign': this.#assigned(frame); break;
+        case 'waiting': this.#toldToWait(frame); break;
         case 'signal': this.#signal(frame); break;
         case 'relay': this.#relay(frame); break;
         case 'closed': this.#closed(frame); break;
@@ -612,7 +613,7 @@ class Terminal extends EventTarget {
     const r = {
       content: contentId, manifest, pieceCount: manifest.pieceCount, have: record.have, shared: record.shared,
       paused: false, alert: false, wanted: false, finished: false, resume: false, pendingRequest: null, unannouncedCompletion: false,
-      retries: 0, links: new Set(), history: [], bytesByPath: { p2p: 0, relay: 0, origin: 0 }, samples: [], inOrder: false, idleSince: null,
+      retries: 0, links: new Set(), history: [], bytesByPath: { p2p: 0, relay: 0, origin: 0 }, samples: [], inOrder: false, idleSince: null, storing: new Set(),
     };
     this.#receptions.set(contentId, r);
     return r;
@@ -636,6 +637,14 @@ class Terminal extends EventTarget {
     r.requestedAt = Date.now();
     r.askedAuto = auto && !distributor;  // only such a request is made again by itself (not the user's own choosing)
     r.pendingRequest = this.#send(frame) ? null : { auto, distributor };
+  }
+
+  /** Every terminal that could send is busy: the reception waits, and asks again after ASK_AGAIN_AFTER. */
+  #toldToWait(frame) {
+    const r = this.#receptions.get(frame.content);
+    if (!r) return;
+    r.requestedAt = Date.now();
+    this.#progress(r);
   }
 
   #alert(frame) {
@@ -780,8 +789,14 @@ class Terminal extends EventTarget {
       this.#tell(link, { nack: index });
       return;
     }
-    if (!bits.has(r.have, index)) {
-      r.have = (await store.putPiece(r.content, index, buffer)).have;
+    // Two links may bring the same piece at the end (the endgame): it is stored and counted once.
+    if (!bits.has(r.have, index) && !r.storing.has(index)) {
+      r.storing.add(index);
+      try {
+        r.have = (await store.putPiece(r.content, index, buffer)).have;
+      } finally {
+        r.storing.delete(index);
+      }
       r.bytesByPath[path] += buffer.byteLength;
       r.samples.push({ at: performance.now(), bytes: buffer.byteLength });
       if (r.shared) this.#holding(r.content);

@@ -201,7 +201,10 @@ public class Distribution {
             }
             fresh.add(originLink(requester, terms, wanted).chosen(false, r.inOrder()));
         }
-        plan(requester, terms, wanted, List.of(), fresh);
+        if (!plan(requester, terms, wanted, List.of(), fresh)) {
+            // Every terminal that could send is busy and the origin leaves the pieces to them: the terminal asks again soon.
+            messages.fire(TerminalMessage.of(terminalId, "waiting", Map.of("content", r.contentId(), "reason", "busy")));
+        }
     }
 
     /**
@@ -294,10 +297,11 @@ public class Distribution {
 
     /**
      * Asks the reception's sources for pieces: the open links, and the fresh ones that get
-     * something to carry (opened and announced now; the others are dropped unopened).
+     * something to carry (opened and announced now; the others are dropped unopened). True when
+     * some source was asked for something.
      */
-    private void plan(TerminalPresence receiver, ReceptionTerms terms, PieceSet lacking, List<TransferLink> open,
-                      List<TransferLink> fresh) {
+    private boolean plan(TerminalPresence receiver, ReceptionTerms terms, PieceSet lacking, List<TransferLink> open,
+                         List<TransferLink> fresh) {
         String contentId = terms.contentId();
         int n = terms.layout().pieceCount();
         List<PieceSet> held = new ArrayList<>();
@@ -353,6 +357,7 @@ public class Distribution {
                 tellAsked(l, lacking);
             }
         }
+        return !result.asked().isEmpty();
     }
 
     /** Both ends hear what the link carries now: everything asked of it, and what is still to send. */

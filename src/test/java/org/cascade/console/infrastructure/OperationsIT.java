@@ -86,7 +86,8 @@ class OperationsIT {
         after = metrics();
         assertEquals(opened + 1, value(after, "cascade_transfers_opened_total", "path", "origin"));
         assertTrue(value(after, "cascade_ledger_postings_total", "kind", "reception") >= receptions + 1);
-        assertTrue(value(after, "cascade_transfers_closed_total", "path", "origin", "reason", "completed") >= 1);
+        // Counted once the closing transaction committed, beside the frames that told the terminal.
+        awaitValue(v -> v >= 1, "cascade_transfers_closed_total", "path", "origin", "reason", "completed");
         // The gauges read the database at most every few seconds.
         awaitValue(v -> v == delivered + content.bytes().length, "cascade_transfers_delivered_bytes", "path", "origin");
 
@@ -176,11 +177,21 @@ class OperationsIT {
         return v;
     }
 
+    /** Waits for a sample to take the expected value (a counter appears with its first event). */
     private void awaitValue(DoublePredicate expected, String name, String... labels) throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
-        double v;
-        while (!expected.test(v = value(metrics(), name, labels))) {
-            assertTrue(System.currentTimeMillis() < deadline, name + " stayed at " + v);
+        while (true) {
+            Map<String, Double> now = metrics();
+            try {
+                if (expected.test(value(now, name, labels))) {
+                    return;
+                }
+            } catch (AssertionError missing) {
+                if (System.currentTimeMillis() >= deadline) {
+                    throw missing;
+                }
+            }
+            assertTrue(System.currentTimeMillis() < deadline, name + " stayed at " + now.get(name));
             Thread.sleep(250);
         }
     }
