@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import org.cascade.testing.Browsers;
 import org.cascade.testing.Center;
 import org.cascade.testing.Contents;
+import org.cascade.testing.TerminalPages;
 import org.cascade.testing.Terminals;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -184,7 +185,7 @@ public class Swarm {
                         receivers.stream().map(d -> d.findElement(By.id("transfer")).getAttribute("data-percent")).toList());
             }
             for (int i = 0; i < receivers.size(); i++) {
-                if (done[i] < 0 && "complete".equals(receivers.get(i).findElement(By.id("transfer")).getAttribute("data-state"))) {
+                if (done[i] < 0 && "complete".equals(TerminalPages.state(receivers.get(i)))) {
                     done[i] = (System.nanoTime() - t0) / 1e9;
                     left--;
                 }
@@ -225,25 +226,18 @@ public class Swarm {
     }
 
     void openContent(WebDriver d, String id) {
-        d.get(base + "content?id=" + id);
-        Browsers.ready(d);
-        Browsers.waitFor(d, 30).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
+        TerminalPages.openContent(d, base, id);
     }
 
     void awaitComplete(WebDriver d, int seconds) {
-        Browsers.waitFor(d, seconds).until(x -> "complete".equals(x.findElement(By.id("transfer")).getAttribute("data-state")));
+        Browsers.waitFor(d, seconds).until(x -> "complete".equals(TerminalPages.state(x)));
     }
 
     static long bytes(WebDriver d, String path) {
-        return Long.parseLong(d.findElement(By.id("bytes-" + path)).getAttribute("data-bytes"));
+        return TerminalPages.bytes(d, path);
     }
 
-    /** The terminal's upload cap on its sharing settings, in KiB/s (0: none). */
     void capUpload(WebDriver d, int kibPerSecond) {
-        d.get(base + "terminal/library");
-        Browsers.ready(d);
-        Browsers.type(d, By.id("upload-cap"), String.valueOf(kibPerSecond));
-        d.findElement(By.id("save-sharing")).click();
-        Browsers.visible(d, By.id("library-message"));
+        TerminalPages.capUpload(d, base, kibPerSecond);
     }
 }

@@ -4,6 +4,8 @@ import static org.cascade.testing.Browsers.ready;
 import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
 import static org.cascade.testing.Browsers.waitFor;
+import static org.cascade.testing.TerminalPages.bytes;
+import static org.cascade.testing.TerminalPages.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +22,7 @@ import org.cascade.testing.Center;
 import org.cascade.testing.Contents;
 import org.cascade.testing.Deployments;
 import org.cascade.testing.ScriptedTerminal;
+import org.cascade.testing.TerminalPages;
 import org.cascade.testing.Terminals;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -73,22 +76,18 @@ class DistributionStoryIT {
     }
 
     void openContent(WebDriver d, String id) {
-        d.get(base + "content?id=" + id);
-        ready(d);
-        waitFor(d, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
-    }
-
-
-    static String state(WebDriver d) {
-        return d.findElement(By.id("transfer")).getAttribute("data-state");
-    }
-
-    static long bytes(WebDriver d, String path) {
-        return Long.parseLong(d.findElement(By.id("bytes-" + path)).getAttribute("data-bytes"));
+        TerminalPages.openContent(d, base, id);
     }
 
     void receive(WebDriver d) {
         d.findElement(By.id("receive")).click();
+    }
+
+    /** Opens the content's page, presses Receive, and waits until the content is whole in the browser. */
+    void receiveWhole(WebDriver d, String id) {
+        openContent(d, id);
+        receive(d);
+        awaitComplete(d, 60);
     }
 
     void awaitComplete(WebDriver d, int seconds) {
@@ -106,11 +105,7 @@ class DistributionStoryIT {
 
     /** Caps the terminal's upload on its sharing settings, so that a transfer takes a few seconds. */
     void capUpload(WebDriver d, int kibPerSecond) {
-        d.get(base + "terminal/library");
-        ready(d);
-        type(d, By.id("upload-cap"), String.valueOf(kibPerSecond));
-        d.findElement(By.id("save-sharing")).click();
-        visible(d, By.id("library-message"));
+        TerminalPages.capUpload(d, base, kibPerSecond);
     }
 
     long balance(WebDriver d) {
@@ -143,16 +138,12 @@ class DistributionStoryIT {
         WebDriver b = person(clerk, 5000, "person-b");
 
         // A: nobody holds it, so the center sends it (origin).
-        openContent(a, content.id());
-        receive(a);
-        awaitComplete(a, 60);
+        receiveWhole(a, content.id());
         assertEquals(PIECES * PIECE, bytes(a, "origin"));
         assertEquals(0, bytes(a, "p2p"));
 
         // C: from A, directly.
-        openContent(c, content.id());
-        receive(c);
-        awaitComplete(c, 60);
+        receiveWhole(c, content.id());
         assertEquals(PIECES * PIECE, bytes(c, "p2p"), "C received everything from A's browser");
         assertEquals(0, bytes(c, "origin"));
         long earnedByAFromC = earned(a, content.id());
@@ -212,12 +203,8 @@ class DistributionStoryIT {
         WebDriver a = person(clerk, 5000, "person-pa");
         WebDriver c = person(clerk, 5000, "person-pc");
         WebDriver d = person(clerk, 5000, "person-pd");
-        openContent(a, content.id());
-        receive(a);
-        awaitComplete(a, 60);
-        openContent(c, content.id());
-        receive(c);
-        awaitComplete(c, 60);
+        receiveWhole(a, content.id());
+        receiveWhole(c, content.id());
         long aBefore = earned(a, content.id());
         long cBefore = earned(c, content.id());
         capUpload(a, 128);
@@ -235,9 +222,7 @@ class DistributionStoryIT {
         ready(op);
         long p2pBefore = Long.parseLong(op.findElement(By.cssSelector("#bytes-by-path td[data-path='p2p']")).getAttribute("data-bytes"));
 
-        openContent(d, content.id());
-        receive(d);
-        awaitComplete(d, 60);
+        receiveWhole(d, content.id());
         assertEquals(PIECES * PIECE, bytes(d, "p2p"), "everything from the two terminals");
         waitFor(d, 10).until(x -> balance(x) <= 4200);
         assertEquals(4200, balance(d), "the unit cost, once");
@@ -260,9 +245,7 @@ class DistributionStoryIT {
         Contents.Registered content = Contents.register(base, "Streamed", PIECES * PIECE, 800, 10);
         WebDriver a = person(clerk, 5000, "person-sa");
         WebDriver v = person(clerk, 5000, "person-sv");
-        openContent(a, content.id());
-        receive(a);
-        awaitComplete(a, 60);
+        receiveWhole(a, content.id());
         capUpload(a, 128); // two seconds a piece: the order shows
 
         openContent(v, content.id());
