@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -69,11 +70,14 @@ class OperatorConsoleIT {
         // A store, and its clerk with a one-time password shown once.
         type(operator, By.id("store-name"), "Namba " + suffix);
         operator.findElement(By.id("open-store-submit")).click();
-        assertEquals("The store Namba " + suffix + " is open.", visible(operator, By.cssSelector(".flash")).getText());
+        WebElement storeOpened = visible(operator, By.cssSelector(".flash"));
+        assertEquals("The store Namba " + suffix + " is open.", storeOpened.getText());
         new Select(operator.findElement(By.id("clerk-store"))).selectByVisibleText("Namba " + suffix);
         type(operator, By.id("clerk-username"), "taro-" + suffix);
         type(operator, By.id("clerk-name"), "Taro");
         operator.findElement(By.id("hire-clerk-submit")).click();
+        // the store's notice is still there until the next page replaces it
+        waitFor(operator).until(ExpectedConditions.stalenessOf(storeOpened));
         Matcher m = ONE_TIME.matcher(visible(operator, By.cssSelector(".flash")).getText());
         assertTrue(m.find());
         String oneTime = m.group(1);
