@@ -58,6 +58,29 @@ public final class ApplicationBook {
         return new ApplicationBook(new DistributionOrders(firstCome), auction, patterns, startsAt, startsAt);
     }
 
+    /**
+     * Puts back what was recorded: applications accepted, lotteries published and applications
+     * charged. Nothing is checked again: each was checked when it happened.
+     */
+    public ApplicationBook restore(List<Application> accepted, List<LotteryResult> published, Set<String> chargedIds) {
+        accepted.stream().sorted(java.util.Comparator.comparing(Application::appliedAt).thenComparing(Application::id))
+                .forEach(a -> applications.put(a.id(), a));
+        published.forEach(r -> draws.put(r.order(), r));
+        charged.addAll(chargedIds);
+        return this;
+    }
+
+    /** The edit patterns applicants may designate. */
+    public EditPatterns patterns() {
+        return patterns;
+    }
+
+    /** True when the lottery orders' reception has closed and some lottery order is not drawn yet. */
+    public boolean lotteryDue(Instant now) {
+        return !now.isBefore(lotteryClosesAt)
+                && orders.orders().stream().anyMatch(o -> o.byLottery() && !draws.containsKey(o.number()));
+    }
+
     /** Accepts an application at the amount current for its order, or refuses it with the reason. */
     public Application apply(Application.Request request, Instant now, long balance) {
         if (applications.containsKey(request.id())) {

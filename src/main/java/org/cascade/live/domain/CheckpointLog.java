@@ -22,6 +22,7 @@ public final class CheckpointLog {
     private final Instant receptionOpenedAt;
     private final LiveTerms base;
     private final Map<Checkpoint, PriceRevision> applied = new EnumMap<>(Checkpoint.class);
+    private final Set<Checkpoint> appliedBefore = EnumSet.noneOf(Checkpoint.class);
     private LiveTerms current;
 
     public CheckpointLog(Instant eventTime, Instant receptionOpenedAt, LiveTerms base, LiveTerms current) {
@@ -42,9 +43,20 @@ public final class CheckpointLog {
         return log;
     }
 
+    /**
+     * Reloads a log from the checkpoints already applied (kept as records of their own) and the
+     * terms in force after them; {@link #revisions()} then lists only those applied since.
+     */
+    public static CheckpointLog resume(Instant eventTime, Instant receptionOpenedAt, LiveTerms base, LiveTerms current,
+                                       Set<Checkpoint> appliedBefore) {
+        CheckpointLog log = new CheckpointLog(eventTime, receptionOpenedAt, base, current);
+        log.appliedBefore.addAll(appliedBefore);
+        return log;
+    }
+
     /** The checkpoints due at {@code now}, earliest first, that apply to this event and were not applied. */
     public List<Checkpoint> due(Instant now) {
-        return Checkpoint.due(eventTime, now, applied.keySet()).stream().filter(this::applies).toList();
+        return Checkpoint.due(eventTime, now, applied()).stream().filter(this::applies).toList();
     }
 
     /** The next instant a checkpoint falls due after {@code now}. */
@@ -65,7 +77,7 @@ public final class CheckpointLog {
      */
     public void apply(PriceRevision revision) {
         Checkpoint checkpoint = revision.checkpoint();
-        if (applied.containsKey(checkpoint)) {
+        if (applied.containsKey(checkpoint) || appliedBefore.contains(checkpoint)) {
             throw new RuleViolation("live.checkpoint.applied", checkpoint.daysBefore());
         }
         if (!applies(checkpoint) || !checkpoint.isDue(eventTime, revision.evaluatedAt())) {
@@ -83,7 +95,9 @@ public final class CheckpointLog {
     }
 
     public Set<Checkpoint> applied() {
-        return applied.isEmpty() ? EnumSet.noneOf(Checkpoint.class) : EnumSet.copyOf(applied.keySet());
+        Set<Checkpoint> all = EnumSet.copyOf(appliedBefore);
+        all.addAll(applied.keySet());
+        return all;
     }
 
     public List<PriceRevision> revisions() {

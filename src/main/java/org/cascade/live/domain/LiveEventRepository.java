@@ -1,14 +1,39 @@
 package org.cascade.live.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Live events with their applications, draws and price revisions. */
 public interface LiveEventRepository {
 
     void add(LiveEvent event);
 
     Optional<LiveEvent> find(String id);
 
+    /** The event, locked until the transaction ends, so applications to it are taken one at a time. */
+    Optional<LiveEvent> lock(String id);
+
     /** A holder's events, the soonest first. */
     List<LiveEvent> byHolder(String holder);
+
+    /** Events taking applications (or drawn) that start after {@code now}, the soonest first. */
+    List<LiveEvent> openBefore(Instant now);
+
+    /** Charged applications per event of the holder's events that started before {@code now}; 0 without one. */
+    long spectatorsPerPastEvent(String holder, Instant now);
+
+    void add(LiveApplication application);
+
+    List<LiveApplication> applications(String eventId);
+
+    List<LiveApplication> applicationsOf(String applicant);
+
+    void add(LiveDraw draw);
+
+    List<LiveDraw> draws(String eventId);
+
+    void add(LivePriceRevision revision);
+
+    List<LivePriceRevision> revisions(String eventId);
 }
