@@ -24,4 +24,9 @@ public final class Deployments {
         }
         return ShrinkWrap.create(ZipImporter.class, NAME).importFrom(war).as(WebArchive.class);
     }
+
+    /** The WAR with the center's clock set ahead by the test ({@link SetClock}). */
+    public static WebArchive withSetClock() {
+        return cascade().addClasses(SetClock.class);
+    }
 }

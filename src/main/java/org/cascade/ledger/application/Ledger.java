@@ -153,6 +153,33 @@ public class Ledger {
         return repository.sumsByContent(type, owner);
     }
 
+    /**
+     * How many settled receptions paid {@code distributor} for pieces of a holder's contents: the
+     * record the live lottery's priority reads ("distributed much of this artist before").
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long receptionsDistributed(@NotBlank String distributor, @NotBlank String holderPayableOwner) {
+        return repository.accountOf(AccountType.HOLDER_PAYABLE, holderPayableOwner)
+                .map(a -> repository.countByKindPartnerAndAccount(TransactionKind.RECEPTION, distributor, a.id()))
+                .orElse(0L);
+    }
+
+    /** How many settled receptions a prepaid account paid that paid a holder: how well its user knows that holder's contents. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long receptionsPaid(long prepaidAccountId, @NotBlank String holderPayableOwner) {
+        return repository.accountOf(AccountType.HOLDER_PAYABLE, holderPayableOwner)
+                .map(a -> repository.countByKindTouchingBoth(TransactionKind.RECEPTION, prepaidAccountId, a.id()))
+                .orElse(0L);
+    }
+
+    /** How many storage medias paid for receptions of a holder's contents: the downloads Cascade's records count. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long receiversOf(@NotBlank String holderPayableOwner) {
+        return repository.accountOf(AccountType.HOLDER_PAYABLE, holderPayableOwner)
+                .map(a -> repository.countPayersOfKindToAccount(TransactionKind.RECEPTION, AccountType.PREPAID, a.id()))
+                .orElse(0L);
+    }
+
     /** The invariants the ledger promises; all zero on a sound ledger. */
     public record Invariants(long sumOfAllBalances, long negativePrepaidAccounts, long unbalancedTransactions,
                              long driftedAccounts, long duplicateIdempotencyKeys) {

@@ -53,4 +53,13 @@ public interface LedgerRepository {
     long countAccountsWhoseBalanceDrifted();
 
     long countDuplicateIdempotencyKeys();
+
+    /** How many transactions of a kind named {@code partner} and moved money on the account. */
+    long countByKindPartnerAndAccount(TransactionKind kind, String partner, long accountId);
+
+    /** How many distinct accounts of a type paid, in transactions of a kind, that credited the account. */
+    long countPayersOfKindToAccount(TransactionKind kind, AccountType payerType, long accountId);
+
+    /** How many transactions of a kind moved money on both accounts. */
+    long countByKindTouchingBoth(TransactionKind kind, long one, long two);
 }

@@ -37,6 +37,15 @@ import java.util.Set;
 @NamedQuery(name = "LedgerTransaction.countDuplicateKeys",
         query = "select count(t) from LedgerTransaction t where "
                 + "(select count(u) from LedgerTransaction u where u.idempotencyKey = t.idempotencyKey) > 1")
+@NamedQuery(name = "LedgerTransaction.countByKindPartnerAndAccount",
+        query = "select count(distinct t) from LedgerTransaction t join t.entries e "
+                + "where t.kind = :kind and t.partner = :partner and e.account.id = :account")
+@NamedQuery(name = "LedgerTransaction.countByKindTouchingBoth",
+        query = "select count(distinct t) from LedgerTransaction t join t.entries a join t.entries b "
+                + "where t.kind = :kind and a.account.id = :one and b.account.id = :two")
+@NamedQuery(name = "LedgerTransaction.countPayersOfKindToAccount",
+        query = "select count(distinct p.account) from LedgerTransaction t join t.entries p join t.entries h "
+                + "where t.kind = :kind and p.account.type = :payerType and p.amount < 0 and h.account.id = :account")
 public class LedgerTransaction {
 
     public static final int MAX_KEY_LENGTH = 120;

@@ -18,5 +18,7 @@ public enum TransactionKind {
     /** An advertising fee a holder paid from their funds. */
     ADVERTISING_FEE,
     /** Pieces of a content received and verified: the receiver pays, the distributor, center and holder are paid. */
-    RECEPTION
+    RECEPTION,
+    /** A place in a live event's distribution order (FIG. 23): the applicant pays, the holder and center are paid. */
+    LIVE_CHARGE
 }

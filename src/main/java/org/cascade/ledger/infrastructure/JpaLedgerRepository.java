@@ -145,4 +145,22 @@ public class JpaLedgerRepository implements LedgerRepository {
     public long countDuplicateIdempotencyKeys() {
         return ((Number) em.createNamedQuery("LedgerTransaction.countDuplicateKeys").getSingleResult()).longValue();
     }
+
+    @Override
+    public long countByKindPartnerAndAccount(TransactionKind kind, String partner, long accountId) {
+        return ((Number) em.createNamedQuery("LedgerTransaction.countByKindPartnerAndAccount").setParameter("kind", kind)
+                .setParameter("partner", partner).setParameter("account", accountId).getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countByKindTouchingBoth(TransactionKind kind, long one, long two) {
+        return ((Number) em.createNamedQuery("LedgerTransaction.countByKindTouchingBoth").setParameter("kind", kind)
+                .setParameter("one", one).setParameter("two", two).getSingleResult()).longValue();
+    }
+
+    @Override
+    public long countPayersOfKindToAccount(TransactionKind kind, AccountType payerType, long accountId) {
+        return ((Number) em.createNamedQuery("LedgerTransaction.countPayersOfKindToAccount").setParameter("kind", kind)
+                .setParameter("payerType", payerType).setParameter("account", accountId).getSingleResult()).longValue();
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.cascade.ledger.application.Ledger;
 import org.cascade.live.domain.DemandDegree;
 import org.cascade.live.domain.EventConfiguration;
 import org.cascade.live.domain.Figure;
@@ -26,7 +27,8 @@ import org.cascade.platform.domain.OneTimeSecret;
 public class LiveEvents {
 
     /**
-     * What the sponsor entered on the FIG. 17 form, and the three demand figures. Cameras, streams,
+     * What the sponsor entered on the FIG. 17 form, and the three demand figures (past spectators
+     * and downloads null when taken from Cascade's records). Cameras, streams,
      * orders, price and the cascade's terms carry no bounds here: the configuration's records
      * refuse them with a reason the sponsor can act on.
      */
@@ -48,13 +50,16 @@ public class LiveEvents {
             @NotNull Duration redistributionInterval,
             @NotBlank @Size(max = LiveEvent.MAX_SPONSOR) String sponsorName,
             @Size(max = LiveEvent.MAX_CONTACT) String sponsorContact,
-            @Min(0) long pastSpectators,
-            @Min(0) long downloads,
+            @Min(0) Long pastSpectators,
+            @Min(0) Long downloads,
             @Min(0) long searchHits) {
     }
 
     @Inject
     LiveEventRepository events;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     Clock clock;
@@ -70,8 +75,7 @@ public class LiveEvents {
                 new EventConfiguration.DistributionInformation(r.provider(), r.serverStreams(), r.linkMbps(), r.streamKbps(),
                         r.orders(), r.basePrice(), r.redistributorsPerTerminal(), r.redistributionInterval()),
                 new EventConfiguration.Sponsor(r.sponsorName(), holder, r.sponsorContact()));
-        DemandDegree demand = new DemandDegree(Figure.bySponsor(r.pastSpectators()), Figure.bySponsor(r.downloads()),
-                Figure.bySponsor(r.searchHits()));
+        DemandDegree demand = demand(holder, r.pastSpectators(), r.downloads(), r.searchHits());
         LiveEvent event = new LiveEvent("LV-" + OneTimeSecret.generate(2), configuration, demand, clock.instant());
         events.add(event);
         return event;
@@ -86,5 +90,26 @@ public class LiveEvents {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LiveEvent forHolder(@NotBlank String id, @NotBlank String holder) {
         return events.find(id).filter(e -> e.holder().equals(holder)).orElseThrow(() -> new NotFound("live.event.unknown", id));
+    }
+
+    /** The sponsor's latest demand figures; the next checkpoint ranks the event on them. */
+    public LiveEvent updateDemand(@NotBlank String holder, @NotBlank String id, @Min(0) Long pastSpectators,
+                                  @Min(0) Long downloads, @Min(0) long searchHits) {
+        LiveEvent event = forHolder(id, holder);
+        event.updateDemand(demand(holder, pastSpectators, downloads, searchHits));
+        return event;
+    }
+
+    /**
+     * The demand figures: each as the sponsor entered it, or, where the sponsor left it to Cascade
+     * (null), from Cascade's own records of the sponsor's contents: the spectators charged per
+     * past event of theirs, and the storage medias that paid for their contents.
+     */
+    private DemandDegree demand(String holder, Long pastSpectators, Long downloads, long searchHits) {
+        return new DemandDegree(
+                pastSpectators != null ? Figure.bySponsor(pastSpectators)
+                        : Figure.fromRecords(events.spectatorsPerPastEvent(holder, clock.instant())),
+                downloads != null ? Figure.bySponsor(downloads) : Figure.fromRecords(ledger.receiversOf("holder:" + holder)),
+                Figure.bySponsor(searchHits));
     }
 }

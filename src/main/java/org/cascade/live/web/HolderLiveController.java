@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.cascade.live.application.LiveApplications;
 import org.cascade.live.application.LiveEvents;
+import org.cascade.live.domain.ReceptionSettings;
 import org.cascade.live.domain.EventConfiguration;
 import org.cascade.live.domain.LiveEvent;
 import org.cascade.live.domain.LiveTerms;
@@ -25,7 +28,8 @@ import org.cascade.platform.web.View;
  * typed and why.
  */
 @ApplicationScoped
-@Route(value = {"/holder/live", "/holder/live/new", "/holder/live/event"}, roles = Role.HOLDER)
+@Route(value = {"/holder/live", "/holder/live/new", "/holder/live/event", "/holder/live/open", "/holder/live/edit",
+        "/holder/live/demand"}, roles = Role.HOLDER)
 public class HolderLiveController implements PageController {
 
     /** Bounds of what the form parses; within them, the domain's rules say what is refused and why. */
@@ -35,6 +39,9 @@ public class HolderLiveController implements PageController {
 
     @Inject
     LiveEvents live;
+
+    @Inject
+    LiveApplications applications;
 
     @Inject
     Clock clock;
@@ -55,7 +62,13 @@ public class HolderLiveController implements PageController {
             default -> {
                 LiveEvent event = live.forHolder(request.required("id"), holder);
                 request.put("event", event).put("config", event.configuration()).put("pricing", event.pricing())
-                        .put("highFrom", RankBreakdown.HIGH_FROM).put("middleFrom", RankBreakdown.MIDDLE_FROM);
+                        .put("highFrom", RankBreakdown.HIGH_FROM).put("middleFrom", RankBreakdown.MIDDLE_FROM)
+                        .put("standing", applications.standing(holder, event.id()))
+                        .put("defaultClosing", LocalDateTime.ofInstant(event.startsAt().minus(Duration.ofDays(1)), clock.getZone())
+                                .withSecond(0).withNano(0))
+                        .put("startsLocal", LocalDateTime.ofInstant(event.startsAt(), clock.getZone()))
+                        .put("closingLocal", event.lotteryClosesAt() == null ? null
+                                : LocalDateTime.ofInstant(event.lotteryClosesAt(), clock.getZone()));
                 return View.template("holder/live-event");
             }
         }
@@ -63,10 +76,48 @@ public class HolderLiveController implements PageController {
 
     @Override
     public View post(PageRequest request) {
-        if (!request.path().equals("/holder/live/new")) {
-            return View.status(405);
-        }
         String holder = request.username().orElseThrow();
+        switch (request.path()) {
+            case "/holder/live/new" -> {
+                return register(request, holder);
+            }
+            case "/holder/live/open" -> {
+                String id = request.required("id");
+                boolean auction = "DOWN_AUCTION".equals(request.required("mode"));
+                String patterns = request.param("patterns").orElse("");
+                applications.open(holder, id, new LiveApplications.Opening(
+                        auction ? ReceptionSettings.SaleMode.DOWN_AUCTION : ReceptionSettings.SaleMode.FIXED_PRICES,
+                        auction ? null : dateTime(request, "lotteryClosesAt", "field.lotteryClosesAt"),
+                        auction ? Duration.ofMinutes(request.requiredLong("stepMinutes", 1, MAX_SMALL)) : null,
+                        Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList(),
+                        (int) request.requiredLong("foldBelowPercent", 0, 100),
+                        (int) request.requiredLong("primarySetCount", 1, MAX_COUNT),
+                        request.requiredLong("refundPerSegment", 0, MAX_COUNT)));
+                request.flash("live.reception.openedNow");
+                return View.redirect("/holder/live/event?id=" + id);
+            }
+            case "/holder/live/edit" -> {
+                String id = request.required("id");
+                applications.edit(holder, id, request.requiredLong("basePrice", 1, MAX_COUNT),
+                        dateTime(request, "startsAt", "field.startsAt"),
+                        request.param("lotteryClosesAt").isPresent() ? dateTime(request, "lotteryClosesAt", "field.lotteryClosesAt") : null);
+                request.flash("live.event.edited");
+                return View.redirect("/holder/live/event?id=" + id);
+            }
+            case "/holder/live/demand" -> {
+                String id = request.required("id");
+                live.updateDemand(holder, id, figure(request, "pastSpectators"), figure(request, "downloads"),
+                        request.requiredLong("searchHits", 0, MAX_COUNT));
+                request.flash("live.demand.updated");
+                return View.redirect("/holder/live/event?id=" + id);
+            }
+            default -> {
+                return View.status(405);
+            }
+        }
+    }
+
+    private View register(PageRequest request, String holder) {
         LiveEvent event = live.register(holder, new LiveEvents.Registration(
                 request.required("artist"), request.required("title"), startsAt(request),
                 request.required("venueName"), (int) request.requiredLong("seatingCapacity", 0, MAX_SEATS),
@@ -77,19 +128,27 @@ public class HolderLiveController implements PageController {
                 (int) request.requiredLong("redistributors", 0, MAX_SMALL),
                 Duration.ofMinutes(request.requiredLong("intervalMinutes", 0, MAX_SMALL)),
                 request.required("sponsorName"), request.param("sponsorContact").orElse(null),
-                request.requiredLong("pastSpectators", 0, MAX_COUNT), request.requiredLong("downloads", 0, MAX_COUNT),
-                request.requiredLong("searchHits", 0, MAX_COUNT)));
+                figure(request, "pastSpectators"), figure(request, "downloads"), request.requiredLong("searchHits", 0, MAX_COUNT)));
         request.flash("live.event.registered", event.title());
         return View.redirect("/holder/live/event?id=" + event.id());
     }
 
-    /** The form's date and time (an HTML datetime-local) is the center's local time, as every page shows it. */
+    /** A demand figure as typed, or null when the sponsor leaves it to Cascade's records ({@code <name>FromRecords}). */
+    private static Long figure(PageRequest request, String name) {
+        return request.param(name + "FromRecords").isPresent() ? null : request.requiredLong(name, 0, MAX_COUNT);
+    }
+
     private Instant startsAt(PageRequest request) {
-        String typed = request.required("startsAt");
+        return dateTime(request, "startsAt", "field.startsAt");
+    }
+
+    /** A form's date and time (an HTML datetime-local) is the center's local time, as every page shows it. */
+    private Instant dateTime(PageRequest request, String name, String fieldKey) {
+        String typed = request.required(name);
         try {
             return LocalDateTime.parse(typed).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new RuleViolation("form.dateTime", request.text("field.startsAt"));
+            throw new RuleViolation("form.dateTime", request.text(fieldKey));
         }
     }
 }

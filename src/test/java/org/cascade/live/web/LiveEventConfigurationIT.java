@@ -1,6 +1,5 @@
 package org.cascade.live.web;
 
-import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
 import static org.cascade.testing.Browsers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.cascade.testing.Browsers;
 import org.cascade.testing.Deployments;
+import org.cascade.testing.LivePages;
 import org.cascade.testing.Terminals;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -76,7 +73,7 @@ class LiveEventConfigurationIT {
         waitFor(english).until(ExpectedConditions.urlContains("/holder/live/new"));
 
         // demand 3 × 3 × 2 = 18 (high); distribution 1 × 1 × 2 = 2 (low); 50 Mbit/s carry 16 streams of 3 Mbit/s
-        fill(english, event(title, inFourMonths, "3"));
+        LivePages.fillEvent(english, LivePages.event(title, inFourMonths, "3"));
         english.findElement(By.id("live-submit")).click();
         waitFor(english).until(ExpectedConditions.urlContains("/holder/live/event?id="));
         assertTrue(visible(english, By.cssSelector(".flash")).getText().contains(title), english.getPageSource());
@@ -111,7 +108,7 @@ class LiveEventConfigurationIT {
 
         // A date in the past is refused: the form comes back with the reason and what was typed.
         english.get(base + "holder/live/new");
-        fill(english, event("Yesterday " + suffix, "2020-01-01T19:00", "3"));
+        LivePages.fillEvent(english, LivePages.event("Yesterday " + suffix, "2020-01-01T19:00", "3"));
         english.findElement(By.id("live-submit")).click();
         assertEquals("An event starts after now and within 5 years.", visible(english, By.cssSelector(".errors li")).getText());
         assertTrue(english.getCurrentUrl().contains("/holder/live/new"), english.getCurrentUrl());
@@ -124,7 +121,7 @@ class LiveEventConfigurationIT {
         assertEquals("ライブイベントの登録", visible(japanese, By.tagName("h1")).getText());
         assertEquals("B. 会場情報", japanese.findElement(By.cssSelector("#fig-17b legend")).getText());
         assertEquals("カメラ台数", japanese.findElement(By.xpath("//input[@id='cameras']/preceding-sibling::span")).getText());
-        fill(japanese, event("No camera " + suffix, inFourMonths, "0"));
+        LivePages.fillEvent(japanese, LivePages.event("No camera " + suffix, inFourMonths, "0"));
         japanese.findElement(By.id("live-submit")).click();
         assertEquals("会場のカメラは1台以上です。", visible(japanese, By.cssSelector(".errors li")).getText());
 
@@ -137,49 +134,7 @@ class LiveEventConfigurationIT {
         assertEquals("300 yen", rows.get(0).findElement(By.cssSelector("td.num")).getText());
     }
 
-    private static Map<String, String> event(String title, String startsAt, String cameras) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("artist", "The Cascades");
-        f.put("title", title);
-        f.put("starts-at", startsAt);
-        f.put("venue-name", "Budokan");
-        f.put("seating-capacity", "14000");
-        f.put("cameras", cameras);
-        f.put("acoustics", "PA, 48 kHz stereo");
-        f.put("provider", "Cascade center");
-        f.put("server-streams", "100");
-        f.put("link-mbps", "50");
-        f.put("stream-kbps", "3000");
-        f.put("orders", "4");
-        f.put("base-price", "200");
-        f.put("redistributors", "3");
-        f.put("interval-minutes", "10");
-        f.put("sponsor-name", "Cascade Promotions");
-        f.put("sponsor-contact", "live@example.org");
-        f.put("past-spectators", "20000");
-        f.put("downloads", "25000");
-        f.put("search-hits", "500000");
-        return f;
-    }
-
-    private static void fill(WebDriver driver, Map<String, String> fields) {
-        visible(driver, By.id("live-form"));
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            if (f.getKey().equals("starts-at")) {
-                // A datetime-local's typing order follows the browser's language; its value does not.
-                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
-                        driver.findElement(By.id("starts-at")), f.getValue());
-            } else {
-                type(driver, By.id(f.getKey()), f.getValue());
-            }
-        }
-    }
-
     private void signIn(WebDriver driver, String username, String password) {
-        driver.get(base + "signin");
-        type(driver, By.id("username"), username);
-        type(driver, By.id("password"), password);
-        driver.findElement(By.id("signin")).click();
-        waitFor(driver).until(ExpectedConditions.urlContains("/holder"));
+        LivePages.signIn(driver, base, username, password, "/holder");
     }
 }

@@ -1,0 +1,98 @@
+package org.cascade.testing;
+
+import static org.cascade.testing.Browsers.type;
+import static org.cascade.testing.Browsers.visible;
+import static org.cascade.testing.Browsers.waitFor;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The pages of live events as their users fill them in: a staff sign-in, the FIG. 17 form, date and time fields. */
+public final class LivePages {
+
+    private LivePages() {
+    }
+
+    /** Signs a holder (or any staff account) in and waits for the page its role lands on. */
+    public static void signIn(WebDriver driver, URL base, String username, String password, String landsOn) {
+        driver.get(base + "signin");
+        type(driver, By.id("username"), username);
+        type(driver, By.id("password"), password);
+        driver.findElement(By.id("signin")).click();
+        waitFor(driver).until(ExpectedConditions.urlContains(landsOn));
+    }
+
+    /**
+     * The FIG. 17 form of an event by a strong artist (demand 3 × 3 × 2 = 18, high): four orders,
+     * 200 yen base, 3 redistributors every 10 min, on 100 server streams, 50 Mbit/s at 3 Mbit/s a stream.
+     */
+    public static Map<String, String> event(String title, String startsAt, String cameras) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("artist", "The Cascades");
+        f.put("title", title);
+        f.put("starts-at", startsAt);
+        f.put("venue-name", "Budokan");
+        f.put("seating-capacity", "14000");
+        f.put("cameras", cameras);
+        f.put("acoustics", "PA, 48 kHz stereo");
+        f.put("provider", "Cascade center");
+        f.put("server-streams", "100");
+        f.put("link-mbps", "50");
+        f.put("stream-kbps", "3000");
+        f.put("orders", "4");
+        f.put("base-price", "200");
+        f.put("redistributors", "3");
+        f.put("interval-minutes", "10");
+        f.put("sponsor-name", "Cascade Promotions");
+        f.put("sponsor-contact", "live@example.org");
+        f.put("past-spectators", "20000");
+        f.put("downloads", "25000");
+        f.put("search-hits", "500000");
+        return f;
+    }
+
+    public static void fillEvent(WebDriver driver, Map<String, String> fields) {
+        visible(driver, By.id("live-form"));
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            if (f.getKey().equals("starts-at")) {
+                dateTime(driver, By.id("starts-at"), f.getValue());
+            } else {
+                type(driver, By.id(f.getKey()), f.getValue());
+            }
+        }
+    }
+
+    /** A datetime-local's typing order follows the browser's language; its value does not. */
+    public static void dateTime(WebDriver driver, By field, String isoLocal) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(field), isoLocal);
+    }
+
+    /** The center's now, on a deployment with {@link SetClock}, in the center's zone (this machine's). */
+    public static LocalDateTime centerNow(URL base) throws Exception {
+        HttpResponse<String> now = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "testing/clock")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return LocalDateTime.ofInstant(Instant.parse(now.body().strip()), ZoneId.systemDefault());
+    }
+
+    /** Moves the center's clock ahead, on a deployment with {@link SetClock}. */
+    public static void clockAhead(URL base, Duration by) throws Exception {
+        HttpResponse<String> moved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "testing/clock?ahead=" + by))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (moved.statusCode() != 200) {
+            throw new IllegalStateException("the clock did not move: " + moved.statusCode() + " " + moved.body());
+        }
+    }
+}
