@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.cascade.catalog.application.Catalog;
+import org.cascade.catalog.domain.Content;
 import org.cascade.ledger.application.Ledger;
+import org.cascade.platform.domain.RuleViolation;
 import org.cascade.live.domain.DemandDegree;
 import org.cascade.live.domain.EventConfiguration;
 import org.cascade.live.domain.Figure;
@@ -60,6 +63,9 @@ public class LiveEvents {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Catalog catalog;
 
     @Inject
     Clock clock;
@@ -111,5 +117,22 @@ public class LiveEvents {
                         : Figure.fromRecords(events.spectatorsPerPastEvent(holder, clock.instant())),
                 downloads != null ? Figure.bySponsor(downloads) : Figure.fromRecords(ledger.receiversOf("holder:" + holder)),
                 Figure.bySponsor(searchHits));
+    }
+
+    /**
+     * The event's added information. A preview content must be one of the sponsor's contents that
+     * users can open (listed); another's, or one not listed, is refused.
+     */
+    public LiveEvent describe(@NotBlank String holder, @NotBlank String id, @Size(max = LiveEvent.MAX_COMMENT) String comment,
+                              @Size(max = 32) String previewContent) {
+        LiveEvent event = forHolder(id, holder);
+        if (previewContent != null && !previewContent.isBlank()) {
+            Content preview = catalog.forHolder(previewContent.strip(), holder);
+            if (!preview.listed()) {
+                throw new RuleViolation("live.preview.notListed", preview.name());
+            }
+        }
+        event.describe(comment, previewContent);
+        return event;
     }
 }

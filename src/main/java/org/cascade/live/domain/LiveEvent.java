@@ -44,6 +44,7 @@ public class LiveEvent {
     public static final int MAX_PROVIDER = 120;
     public static final int MAX_SPONSOR = 120;
     public static final int MAX_CONTACT = 200;
+    public static final int MAX_COMMENT = 500;
 
     @Id
     @Column(length = 16)
@@ -115,6 +116,14 @@ public class LiveEvent {
 
     @Column(nullable = false)
     private Instant registeredAt;
+
+    /** The sponsor's words for the list and the application screen (FIG. 26's added information). */
+    @Column(length = MAX_COMMENT)
+    private String comment;
+
+    /** One of the sponsor's listed contents that previews the event: its page has the preview, comments and board. */
+    @Column(length = 32)
+    private String previewContent;
 
     /** When applications opened; null until the sponsor opens them. */
     private Instant receptionOpenedAt;
@@ -364,6 +373,24 @@ public class LiveEvent {
             lotteryClosesAt = newLotteryClosesAt;
         }
         setTerms(terms, demandRank, abilityRank);
+    }
+
+    /**
+     * The added information shown with the event (FIG. 26): the sponsor's comment and the content
+     * that previews it (checked to be one of the sponsor's listed contents by the caller).
+     */
+    public void describe(String newComment, String newPreviewContent) {
+        String c = newComment == null ? "" : newComment.strip();
+        comment = c.isEmpty() ? null : bounded(c, MAX_COMMENT);
+        previewContent = newPreviewContent == null || newPreviewContent.isBlank() ? null : newPreviewContent.strip();
+    }
+
+    public String comment() {
+        return comment == null ? "" : comment;
+    }
+
+    public String previewContent() {
+        return previewContent;
     }
 
     /** The sponsor's latest demand figures; the next checkpoint ranks on them. */

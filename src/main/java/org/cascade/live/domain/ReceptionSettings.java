@@ -14,7 +14,8 @@ import org.cascade.platform.domain.RuleViolation;
  *
  * <p>Refused: a lottery closing that is not after the opening or is after the start, a down
  * auction step outside {@link #MIN_STEP} … {@link #MAX_STEP}, a set count below one or above the
- * primary order's ability, more designations than {@value #MAX_PATTERNS}, and a refund above the
+ * primary order's ability, more designations than {@value #MAX_PATTERNS} or one longer than
+ * {@value #MAX_PATTERN_LENGTH} characters or with a control character, and a refund above the
  * price of the last order (a refund never exceeds what was paid).
  */
 public record ReceptionSettings(SaleMode mode, Instant lotteryClosesAt, Duration auctionStep, EditPatterns patterns,
@@ -25,6 +26,7 @@ public record ReceptionSettings(SaleMode mode, Instant lotteryClosesAt, Duration
     public static final Duration MIN_STEP = Duration.ofMinutes(1);
     public static final Duration MAX_STEP = Duration.ofDays(7);
     public static final int MAX_PATTERNS = 16;
+    public static final int MAX_PATTERN_LENGTH = 64;
 
     public ReceptionSettings {
         Objects.requireNonNull(mode, "mode");
@@ -38,6 +40,9 @@ public record ReceptionSettings(SaleMode mode, Instant lotteryClosesAt, Duration
             if (auctionStep.compareTo(MIN_STEP) < 0 || auctionStep.compareTo(MAX_STEP) > 0) {
                 throw new RuleViolation("live.reception.step", MIN_STEP.toMinutes(), MAX_STEP.toDays());
             }
+        }
+        if (patterns.patterns().stream().anyMatch(p -> p.length() > MAX_PATTERN_LENGTH || p.chars().anyMatch(Character::isISOControl))) {
+            throw new RuleViolation("live.reception.patternName", MAX_PATTERN_LENGTH);
         }
         if (patterns.patterns().size() > MAX_PATTERNS + 1) {
             throw new RuleViolation("live.reception.patterns", MAX_PATTERNS);

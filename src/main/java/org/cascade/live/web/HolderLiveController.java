@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import org.cascade.catalog.application.Catalog;
+import org.cascade.catalog.domain.Content;
 import org.cascade.live.application.LiveApplications;
 import org.cascade.live.application.LiveEvents;
 import org.cascade.live.domain.ReceptionSettings;
@@ -29,7 +31,7 @@ import org.cascade.platform.web.View;
  */
 @ApplicationScoped
 @Route(value = {"/holder/live", "/holder/live/new", "/holder/live/event", "/holder/live/open", "/holder/live/edit",
-        "/holder/live/demand"}, roles = Role.HOLDER)
+        "/holder/live/demand", "/holder/live/describe"}, roles = Role.HOLDER)
 public class HolderLiveController implements PageController {
 
     /** Bounds of what the form parses; within them, the domain's rules say what is refused and why. */
@@ -42,6 +44,9 @@ public class HolderLiveController implements PageController {
 
     @Inject
     LiveApplications applications;
+
+    @Inject
+    Catalog catalog;
 
     @Inject
     Clock clock;
@@ -64,6 +69,7 @@ public class HolderLiveController implements PageController {
                 request.put("event", event).put("config", event.configuration()).put("pricing", event.pricing())
                         .put("highFrom", RankBreakdown.HIGH_FROM).put("middleFrom", RankBreakdown.MIDDLE_FROM)
                         .put("standing", applications.standing(holder, event.id()))
+                        .put("contents", catalog.byHolder(holder).stream().filter(Content::listed).toList())
                         .put("defaultClosing", LocalDateTime.ofInstant(event.startsAt().minus(Duration.ofDays(1)), clock.getZone())
                                 .withSecond(0).withNano(0))
                         .put("startsLocal", LocalDateTime.ofInstant(event.startsAt(), clock.getZone()))
@@ -102,6 +108,12 @@ public class HolderLiveController implements PageController {
                         dateTime(request, "startsAt", "field.startsAt"),
                         request.param("lotteryClosesAt").isPresent() ? dateTime(request, "lotteryClosesAt", "field.lotteryClosesAt") : null);
                 request.flash("live.event.edited");
+                return View.redirect("/holder/live/event?id=" + id);
+            }
+            case "/holder/live/describe" -> {
+                String id = request.required("id");
+                live.describe(holder, id, request.param("comment").orElse(""), request.param("previewContent").orElse(""));
+                request.flash("live.described");
                 return View.redirect("/holder/live/event?id=" + id);
             }
             case "/holder/live/demand" -> {

@@ -70,6 +70,9 @@ class LiveReceptionTest {
         assertEquals("live.reception.step", assertThrows(RuleViolation.class, () -> new ReceptionSettings(
                 ReceptionSettings.SaleMode.DOWN_AUCTION, null, Duration.ofSeconds(30), new EditPatterns(List.of(), 10), 1, 0))
                 .messageKey());
+        assertEquals("live.reception.patternName", assertThrows(RuleViolation.class, () -> new ReceptionSettings(
+                ReceptionSettings.SaleMode.FIXED_PRICES, CLOSING, null, new EditPatterns(List.of("vo\ncal"), 10), 1, 0))
+                .messageKey());
         assertEquals("live.reception.started",
                 assertThrows(RuleViolation.class, () -> event.openReception(fixed(1), seed(), SHOW)).messageKey());
         assertFalse(event.receptionOpen(), "nothing was opened by a refusal");

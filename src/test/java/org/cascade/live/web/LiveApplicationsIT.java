@@ -130,6 +130,17 @@ class LiveApplicationsIT {
         String commitment = holder.findElement(By.cssSelector("#commitment code")).getText();
         assertTrue(commitment.matches("[0-9a-f]{64}"), commitment);
 
+        // The added information: a comment; a preview that is not one of the sponsor's listed contents is refused.
+        type(holder, By.id("event-comment"), "Our first hall tour in years.");
+        ((JavascriptExecutor) holder).executeScript("const s = document.getElementById('preview-content');"
+                + "s.add(new Option('forged', 'CT-FORGED')); s.value = 'CT-FORGED';");
+        holder.findElement(By.id("describe-submit")).click();
+        assertEquals("There is no content CT-FORGED.", visible(holder, By.cssSelector(".errors li")).getText());
+        holder.get(base + "holder/live/event?id=" + eventId);
+        type(holder, By.id("event-comment"), "Our first hall tour in years.");
+        holder.findElement(By.id("describe-submit")).click();
+        assertEquals("The added information was saved.", visible(holder, By.cssSelector(".flash")).getText());
+
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Live " + suffix);
         WebDriver aiko = user(clerk, 1_000);
         WebDriver ben = user(clerk, 1_000);
@@ -140,6 +151,7 @@ class LiveApplicationsIT {
         aiko.get(base + "live");
         WebElement listed = visible(aiko, By.cssSelector("[data-event='" + eventId + "']"));
         assertEquals("true", listed.getAttribute("data-affordable"));
+        assertEquals("Our first hall tour in years.", listed.findElement(By.cssSelector(".comment")).getText());
         listed.findElement(By.tagName("a")).click();
         assertEquals("The Cascades", visible(aiko, By.id("artist")).getText());
         assertEquals(commitment, aiko.findElement(By.cssSelector("#commitment code")).getText());
