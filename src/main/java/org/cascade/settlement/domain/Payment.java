@@ -109,7 +109,7 @@ public class Payment {
 
     public void acknowledge(PaymentStatus answer, Instant at) {
         if (status != PaymentStatus.INSTRUCTED || answer == PaymentStatus.INSTRUCTED) {
-            throw new RuleViolation("settlement.ack.contradicts", id, status);
+            throw new IllegalStateException("payment " + id + " is " + status + " already");
         }
         this.status = answer;
         this.acknowledgedAt = at;
