@@ -29,8 +29,7 @@ import jakarta.persistence.Table;
                 + "where e.account.type in :types and e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
                 + "and e.transaction.kind <> :excluded")
 @NamedQuery(name = "LedgerEntry.findByAccountTypeActiveBetween",
-        query = "select e, r from LedgerEntry e left join AccountingRecord r on r.transactionId = e.transaction.id "
-                + "and r.accountId = e.account.id where e.account.type = :type and e.transaction.postedAt < :to "
+        query = "select e from LedgerEntry e where e.account.type = :type and e.transaction.postedAt < :to "
                 + "and e.account.id in (select f.account.id from LedgerEntry f where f.account.type = :type "
                 + "and f.transaction.postedAt >= :from and f.transaction.postedAt < :to) order by e.account.id, e.id")
 @NamedQuery(name = "LedgerEntry.findBetween",

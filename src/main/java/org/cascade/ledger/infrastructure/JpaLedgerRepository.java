@@ -138,9 +138,14 @@ public class JpaLedgerRepository implements LedgerRepository {
 
     @Override
     public List<StatementLine> statementsBetween(AccountType type, Instant from, Instant to) {
-        return em.createNamedQuery("LedgerEntry.findByAccountTypeActiveBetween", Object[].class).setParameter("type", type)
+        java.util.Map<java.util.List<Long>, AccountingRecord> records = new java.util.HashMap<>();
+        for (AccountingRecord r : em.createNamedQuery("AccountingRecord.findByAccountTypeActiveBetween", AccountingRecord.class)
+                .setParameter("type", type).setParameter("from", from).setParameter("to", to).getResultList()) {
+            records.put(List.of(r.accountId(), r.transactionId()), r);
+        }
+        return em.createNamedQuery("LedgerEntry.findByAccountTypeActiveBetween", LedgerEntry.class).setParameter("type", type)
                 .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .map(r -> new StatementLine((LedgerEntry) r[0], (AccountingRecord) r[1])).toList();
+                .map(e -> new StatementLine(e, records.get(List.of(e.account().id(), e.transaction().id())))).toList();
     }
 
     @Override

@@ -28,8 +28,9 @@ public class SettlementSchedule {
 
     private static final Logger LOG = Logger.getLogger(SettlementSchedule.class.getName());
 
+    /** Liberty binds a number-like entry as an Integer. */
     @Resource(lookup = "cascade/settlementHour")
-    String settlementHour;
+    Object settlementHour;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -58,9 +59,9 @@ public class SettlementSchedule {
         }
     }
 
-    static int hour(String configured) {
+    static int hour(Object configured) {
         try {
-            int h = Integer.parseInt(configured.strip());
+            int h = Integer.parseInt(String.valueOf(configured).strip());
             if (h >= 0 && h < 24) {
                 return h;
             }

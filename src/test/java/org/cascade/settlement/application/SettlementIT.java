@@ -87,7 +87,7 @@ class SettlementIT {
     @PersistenceContext(unitName = "cascade")
     EntityManager em;
 
-    @Resource
+    @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction transaction;
 
     LocalDate day;
