@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,6 +31,7 @@ import org.cascade.store.domain.Store;
 import org.cascade.swarm.application.Receptions;
 import org.cascade.swarm.domain.PieceSet;
 import org.cascade.swarm.domain.ReceptionTerms;
+import org.cascade.testing.Database;
 import org.cascade.testing.Deployments;
 import org.cascade.testing.SettableClock;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,7 +56,7 @@ class SettlementIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.cascade().addClasses(SettlementIT.class, SettableClock.class, SettableClock.Settable.class);
+        return Deployments.cascade().addClasses(SettlementIT.class, SettableClock.class, SettableClock.Settable.class, Database.class);
     }
 
     @Inject
@@ -84,11 +80,8 @@ class SettlementIT {
     @Inject
     Ledger ledger;
 
-    @PersistenceContext(unitName = "cascade")
-    EntityManager em;
-
-    @Resource(lookup = "java:comp/UserTransaction")
-    UserTransaction transaction;
+    @Inject
+    Database database;
 
     LocalDate day;
     Store store;
@@ -232,7 +225,7 @@ class SettlementIT {
     }
 
     @Test
-    void reconciliationFindsTheDifferencesATestIntroduces() throws Exception {
+    void reconciliationFindsTheDifferencesATestIntroduces() {
         String receiver = sell(2_000);
         receptions.settle(terms, receiver, null, pieces(0, 10), pieces(0, 10));
         at(day.plusDays(1), 2);
@@ -246,11 +239,7 @@ class SettlementIT {
                 new Leg(media.find(receiver).accountId(), 500), new Leg(store.cashAccountId(), -500))).transaction().id();
         // … and the terminal's accounting record of the sale, changed behind the center's back.
         long sale = counter.recentReceipts(clerk).get(0).transactionId();
-        transaction.begin();
-        em.createNativeQuery("update ACCOUNTING_RECORD set BALANCE = BALANCE + 1 where TRANSACTIONID = ?1")
-                .setParameter(1, sale).executeUpdate();
-        transaction.commit();
-        em.getEntityManagerFactory().getCache().evictAll();
+        assertEquals(1, database.update("update ACCOUNTING_RECORD set BALANCE = BALANCE + 1 where TRANSACTIONID = ?", sale));
 
         at(day.plusDays(1), 2);
         Reconciliations.Report found = reconciliations.reconcile(day);
