@@ -80,5 +80,4 @@ public class ConsoleChartsApi {
         }
         return series.json();
     }
-
 }

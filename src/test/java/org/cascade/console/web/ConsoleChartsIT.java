@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The operator's charts in a real browser: after a terminal receives a content from the center,
  * the chart of bytes by path shows those bytes on the origin's bars, the same figure as the
- * console's JSON, and nothing added on the other paths.
+ * console's JSON, and nothing added on the other paths. The settlement pages answer, and an
+ * acknowledgement sent to the API with a wrong checksum is refused naming its line.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -116,5 +117,21 @@ class ConsoleChartsIT {
         assertEquals(String.valueOf(Center.json(http.get("api/console/bytes?bucket=day")).getJsonObject("totals")
                 .getJsonNumber("origin").longValue()), byDay.get("total"));
         assertTrue(Long.parseLong((String) byDay.get("total")) >= expected);
+    }
+
+    @Test
+    void theSettlementPagesAnswerAndAMalformedAcknowledgementIsRefusedWithItsLine() throws Exception {
+        Center http = Center.asOperator(base);
+        for (String page : List.of("operator/settlement", "operator/reconciliation", "operator/abuse", "operator/charts")) {
+            var answer = http.get(page, "text/html");
+            assertEquals(200, answer.statusCode(), page + ": " + answer.body());
+        }
+        var refused = http.post("api/settlement/acknowledgements", jakarta.json.Json.createObjectBuilder()
+                .add("file", "payment_id,status,amount\nS20310110-001,DEPOSITED,12\nsha256,00\n").build());
+        assertEquals(4, refused.statusCode() / 100, refused.body());
+        assertEquals("Line 3: the checksum does not match the file: it was changed or damaged. Nothing was applied.",
+                Center.json(refused).getString("message"));
+        var runs = http.post("api/settlement/runs", jakarta.json.Json.createObjectBuilder().build());
+        assertEquals(200, runs.statusCode(), runs.body());
     }
 }
