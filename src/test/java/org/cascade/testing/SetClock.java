@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The center's clock, set ahead by tests: added to a test's own deployment only, it replaces the
  * system clock every use case reads, so rules that wait for a moment (checkpoints, a lottery's
- * closing) can be reached without waiting. Tests in the container call {@link #ahead(Duration)};
+ * closing, a day to settle) can be reached without waiting. Tests in the container call
+ * {@link #ahead(Duration)} or {@link #set(Instant)};
  * browser tests post to {@code /testing/clock?ahead=PT5M} and read the center's now with a GET
- * ({@link Setting}). The clock only moves
- * forward and keeps ticking, so time-ordered records stay ordered.
+ * ({@link Setting}). The clock keeps ticking from where it was put.
  */
 @ApplicationScoped
 @Alternative
@@ -40,10 +40,20 @@ public class SetClock {
     /** Moves the center's clock further ahead; returns the new now. */
     public static Instant ahead(Duration by) {
         if (by.isNegative()) {
-            throw new IllegalArgumentException("the clock only moves forward");
+            throw new IllegalArgumentException("ahead moves forward; set() goes anywhere");
         }
         AHEAD.accumulateAndGet(by, Duration::plus);
         return now();
+    }
+
+    /** Puts the center's clock at {@code instant}, from where it goes on ticking. */
+    public static void set(Instant instant) {
+        AHEAD.set(Duration.between(Instant.now(), instant));
+    }
+
+    /** Back to the real time. */
+    public static void reset() {
+        AHEAD.set(Duration.ZERO);
     }
 
     public static Instant now() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.cascade.ledger.application.TransactionPosted;
 import org.cascade.ledger.domain.TransactionKind;
+import org.cascade.settlement.application.SettlementRunClosed;
 import org.cascade.swarm.application.Distribution;
 import org.cascade.swarm.application.LinkClosed;
 import org.cascade.swarm.application.LinkOpened;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * Bytes delivered are the durable total over every link (they survive restarts), hence a gauge.
  * Counters count events since this server started, after their transaction committed, so a
  * use case that rolled back or was run again counts once: transfers opened (by path), closed
- * (by path and reason) and ledger postings (by kind).
+ * (by path and reason), ledger postings (by kind) and settlement runs.
  *
  * <p>The scrape arrives on a thread of Liberty's own /metrics endpoint, outside this
  * application: the database reads carry the application's context, captured when it started.
@@ -54,6 +55,9 @@ public class CenterMetrics {
             .withDescription("Transfer links closed since the center started, by the path they last used and why").build();
     static final Metadata LEDGER_POSTINGS = Metadata.builder().withName("cascade.ledger.postings")
             .withDescription("Ledger transactions posted since the center started, by kind").build();
+
+    static final Metadata SETTLEMENT_RUNS = Metadata.builder().withName("cascade.settlement.runs")
+            .withDescription("Settlement runs that closed a period since the center started").build();
 
     @Inject
     MetricRegistry registry;
@@ -89,6 +93,7 @@ public class CenterMetrics {
         for (TransactionKind kind : TransactionKind.values()) {
             registry.counter(LEDGER_POSTINGS, kindTag(kind));
         }
+        registry.counter(SETTLEMENT_RUNS);
     }
 
     private synchronized Transfers transfers() {
@@ -108,6 +113,10 @@ public class CenterMetrics {
 
     void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransactionPosted transaction) {
         registry.counter(LEDGER_POSTINGS, kindTag(transaction.kind())).inc();
+    }
+
+    void settled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettlementRunClosed run) {
+        registry.counter(SETTLEMENT_RUNS).inc();
     }
 
     private static Tag pathTag(LinkPath path) {

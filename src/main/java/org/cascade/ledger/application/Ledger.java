@@ -180,6 +180,28 @@ public class Ledger {
                 .orElse(0L);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LedgerRepository.AccountNet> netsBetween(@NotEmpty java.util.Set<AccountType> types, @NotNull Instant from,
+                                                         @NotNull Instant to, @NotNull TransactionKind excluded) {
+        return repository.netsBetween(types, from, to, excluded);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Instant> firstPostedBetween(@NotEmpty java.util.Set<AccountType> types, @NotNull Instant from,
+                                                          @NotNull Instant to, @NotNull TransactionKind excluded) {
+        return repository.firstPostedBetween(types, from, to, excluded);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LedgerRepository.StatementLine> statementsBetween(@NotNull AccountType type, @NotNull Instant from, @NotNull Instant to) {
+        return repository.statementsBetween(type, from, to);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LedgerEntry> entriesBetween(@NotNull Instant from, @NotNull Instant to) {
+        return repository.entriesBetween(from, to);
+    }
+
     /** The invariants the ledger promises; all zero on a sound ledger. */
     public record Invariants(long sumOfAllBalances, long negativePrepaidAccounts, long unbalancedTransactions,
                              long driftedAccounts, long duplicateIdempotencyKeys) {

@@ -20,6 +20,9 @@ import java.time.Instant;
         query = "select r from AccountingRecord r where r.accountId = :account order by r.id desc")
 @NamedQuery(name = "AccountingRecord.countByAccount",
         query = "select count(r) from AccountingRecord r where r.accountId = :account")
+@NamedQuery(name = "AccountingRecord.findByAccountTypeActiveBetween",
+        query = "select r from AccountingRecord r where r.accountId in (select f.account.id from LedgerEntry f "
+                + "where f.account.type = :type and f.transaction.postedAt >= :from and f.transaction.postedAt < :to)")
 public class AccountingRecord {
 
     @Id
@@ -62,6 +65,10 @@ public class AccountingRecord {
 
     public Long eventId() {
         return id;
+    }
+
+    public Long accountId() {
+        return accountId;
     }
 
     public Long transactionId() {

@@ -20,6 +20,21 @@ import jakarta.persistence.Table;
         query = "select e.transaction.contentId, coalesce(sum(e.amount), 0) from LedgerEntry e "
                 + "where e.account.type = :type and e.account.owner = :owner and e.transaction.contentId is not null "
                 + "group by e.transaction.contentId")
+@NamedQuery(name = "LedgerEntry.netByAccountBetween",
+        query = "select e.account.id, e.account.type, e.account.owner, coalesce(sum(e.amount), 0) from LedgerEntry e "
+                + "where e.account.type in :types and e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
+                + "and e.transaction.kind <> :excluded group by e.account.id, e.account.type, e.account.owner")
+@NamedQuery(name = "LedgerEntry.firstPostedBetween",
+        query = "select min(e.transaction.postedAt) from LedgerEntry e "
+                + "where e.account.type in :types and e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
+                + "and e.transaction.kind <> :excluded")
+@NamedQuery(name = "LedgerEntry.findByAccountTypeActiveBetween",
+        query = "select e from LedgerEntry e where e.account.type = :type and e.transaction.postedAt < :to "
+                + "and e.account.id in (select f.account.id from LedgerEntry f where f.account.type = :type "
+                + "and f.transaction.postedAt >= :from and f.transaction.postedAt < :to) order by e.account.id, e.id")
+@NamedQuery(name = "LedgerEntry.findBetween",
+        query = "select e from LedgerEntry e where e.transaction.postedAt >= :from and e.transaction.postedAt < :to "
+                + "order by e.transaction.id, e.id")
 public class LedgerEntry {
 
     @Id
@@ -60,6 +75,10 @@ public class LedgerEntry {
 
     public long amount() {
         return amount;
+    }
+
+    public Long id() {
+        return id;
     }
 
     public long balanceAfter() {

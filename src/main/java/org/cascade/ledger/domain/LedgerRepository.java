@@ -44,6 +44,27 @@ public interface LedgerRepository {
     /** Per content, the sum of the entries on one owner's account of a type (e.g. a holder's royalties). */
     java.util.Map<String, Long> sumsByContent(AccountType type, String owner);
 
+    /** Per account of these types, the sum of its entries posted in [from, to), leaving out one kind. */
+    List<AccountNet> netsBetween(java.util.Set<AccountType> types, Instant from, Instant to, TransactionKind excluded);
+
+    record AccountNet(long accountId, AccountType type, String owner, long net) {
+    }
+
+    /** When the first entry on an account of these types was posted in [from, to), leaving out one kind. */
+    Optional<Instant> firstPostedBetween(java.util.Set<AccountType> types, Instant from, Instant to, TransactionKind excluded);
+
+    /**
+     * Every entry up to {@code to} on the accounts of a type that had an entry in [from, to), in
+     * posting order per account, each with the FIG. 12A record written for it (null if none).
+     */
+    List<StatementLine> statementsBetween(AccountType type, Instant from, Instant to);
+
+    record StatementLine(LedgerEntry entry, AccountingRecord record) {
+    }
+
+    /** Every entry of the transactions posted in [from, to), by transaction. */
+    List<LedgerEntry> entriesBetween(Instant from, Instant to);
+
     long sumOfAllBalances();
 
     long countNegativePrepaidAccounts();

@@ -20,5 +20,29 @@ public enum TransactionKind {
     /** Pieces of a content received and verified: the receiver pays, the distributor, center and holder are paid. */
     RECEPTION,
     /** A place in a live event's distribution order (FIG. 23): the applicant pays, the holder and center are paid. */
-    LIVE_CHARGE
+    LIVE_CHARGE,
+    /** A period's net on a holder's payable or a store's drawer cleared towards the financial institution. */
+    SETTLEMENT(true),
+    /** A settlement payment the institution rejected, taken back onto its account (compensates a SETTLEMENT). */
+    SETTLEMENT_REJECTED(true),
+    /** A settlement payment the institution acknowledged as deposited. */
+    SETTLEMENT_DEPOSIT(true);
+
+    private final boolean clearing;
+
+    TransactionKind() {
+        this(false);
+    }
+
+    TransactionKind(boolean clearing) {
+        this.clearing = clearing;
+    }
+
+    /**
+     * Money between the center and the financial institution, not a business event at a counter
+     * or a terminal: a store's daily report and the period's figures leave these out.
+     */
+    public boolean clearing() {
+        return clearing;
+    }
 }

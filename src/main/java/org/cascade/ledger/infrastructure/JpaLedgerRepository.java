@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cascade.ledger.domain.AccountType;
 import org.cascade.ledger.domain.AccountingRecord;
 import org.cascade.ledger.domain.HistoryRecord;
+import org.cascade.ledger.domain.LedgerEntry;
 import org.cascade.ledger.domain.LedgerAccount;
 import org.cascade.ledger.domain.LedgerRepository;
 import org.cascade.ledger.domain.LedgerTransaction;
@@ -119,6 +120,38 @@ public class JpaLedgerRepository implements LedgerRepository {
             out.put((String) row[0], ((Number) row[1]).longValue());
         }
         return out;
+    }
+
+    @Override
+    public List<AccountNet> netsBetween(java.util.Set<AccountType> types, Instant from, Instant to, TransactionKind excluded) {
+        return em.createNamedQuery("LedgerEntry.netByAccountBetween", Object[].class).setParameter("types", types)
+                .setParameter("from", from).setParameter("to", to).setParameter("excluded", excluded).getResultList().stream()
+                .map(r -> new AccountNet(((Number) r[0]).longValue(), (AccountType) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> firstPostedBetween(java.util.Set<AccountType> types, Instant from, Instant to, TransactionKind excluded) {
+        return Optional.ofNullable(em.createNamedQuery("LedgerEntry.firstPostedBetween", Instant.class).setParameter("types", types)
+                .setParameter("from", from).setParameter("to", to).setParameter("excluded", excluded).getSingleResult());
+    }
+
+    @Override
+    public List<StatementLine> statementsBetween(AccountType type, Instant from, Instant to) {
+        java.util.Map<java.util.List<Long>, AccountingRecord> records = new java.util.HashMap<>();
+        for (AccountingRecord r : em.createNamedQuery("AccountingRecord.findByAccountTypeActiveBetween", AccountingRecord.class)
+                .setParameter("type", type).setParameter("from", from).setParameter("to", to).getResultList()) {
+            records.put(List.of(r.accountId(), r.transactionId()), r);
+        }
+        return em.createNamedQuery("LedgerEntry.findByAccountTypeActiveBetween", LedgerEntry.class).setParameter("type", type)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .map(e -> new StatementLine(e, records.get(List.of(e.account().id(), e.transaction().id())))).toList();
+    }
+
+    @Override
+    public List<LedgerEntry> entriesBetween(Instant from, Instant to) {
+        return em.createNamedQuery("LedgerEntry.findBetween", LedgerEntry.class).setParameter("from", from).setParameter("to", to)
+                .getResultList();
     }
 
     @Override

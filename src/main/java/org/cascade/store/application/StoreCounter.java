@@ -217,8 +217,9 @@ public class StoreCounter {
         ZoneId zone = clock.getZone();
         var from = day.atStartOfDay(zone).toInstant();
         var to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        // The drawer's remittances to the center (settlement) are not counter operations.
         long ledgerCash = -ledger.totalsByKind(store.cashAccountId(), from, to).stream()
-                .mapToLong(LedgerRepository.KindTotal::sum).sum();
+                .filter(t -> !t.kind().clearing()).mapToLong(LedgerRepository.KindTotal::sum).sum();
         return new DailyReport(store, day, stores.receipts(storeId, from, to), ledgerCash);
     }
 

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.cascade.ledger.application.Ledger;
 import org.cascade.ledger.domain.AccountType;
@@ -13,6 +15,7 @@ import org.cascade.platform.application.StaffAccounts;
 import org.cascade.platform.domain.NotFound;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
+import org.cascade.store.domain.CounterReceipt;
 import org.cascade.store.domain.Store;
 import org.cascade.store.domain.StoreRepository;
 
@@ -53,6 +56,12 @@ public class Stores {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Store find(long id) {
         return stores.find(id).orElseThrow(() -> new NotFound("store.unknown", id));
+    }
+
+    /** A store's counter journal over [from, to), for the center's reconciliation with its drawer account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CounterReceipt> receipts(long storeId, @NotNull Instant from, @NotNull Instant to) {
+        return stores.receipts(storeId, from, to);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -776,6 +776,12 @@ public class Distribution {
         return everyPath(links.bytesByPath());
     }
 
+    /** The bytes each link opened in [from, to) delivered, by path, for the operator's charts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TransferLinkRepository.Delivery> deliveredBetween(@NotNull java.time.Instant from, @NotNull java.time.Instant to) {
+        return links.deliveredBetween(from, to);
+    }
+
     /** How many links are open, by path (every path named, zero when none). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<LinkPath, Long> openLinksByPath() {

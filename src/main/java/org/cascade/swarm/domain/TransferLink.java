@@ -55,6 +55,9 @@ import org.cascade.platform.domain.RuleViolation;
         query = "select l.path, count(l) from TransferLink l where l.closedAt is null group by l.path")
 @NamedQuery(name = "TransferLink.bytesByPath",
         query = "select l.path, sum(l.receivedBytes) from TransferLink l group by l.path")
+@NamedQuery(name = "TransferLink.findDeliveredBetween",
+        query = "select l.path, l.openedAt, l.receivedBytes from TransferLink l"
+                + " where l.openedAt >= :from and l.openedAt < :to and l.receivedBytes > 0")
 @NamedQuery(name = "TransferLink.earningsOf",
         query = "select l.contentId, sum(l.sentPieceCount), sum(l.receivedBytes), sum(l.distributorEarned) from TransferLink l"
                 + " where l.distributor = :distributor group by l.contentId")

@@ -37,6 +37,13 @@ public interface TransferLinkRepository {
     /** Verified bytes delivered in all, by path. */
     Map<LinkPath, Long> bytesByPath();
 
+    /** Verified bytes one link delivered, by the path it last used and when it opened. */
+    record Delivery(LinkPath path, java.time.Instant openedAt, long bytes) {
+    }
+
+    /** The deliveries of the links opened in [from, to). */
+    List<Delivery> deliveredBetween(java.time.Instant from, java.time.Instant to);
+
     /** What one distributing media earned, by content. */
     record Earnings(String contentId, long pieces, long bytes, long earned) {
     }

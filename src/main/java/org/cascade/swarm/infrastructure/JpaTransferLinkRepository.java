@@ -106,6 +106,13 @@ public class JpaTransferLinkRepository implements TransferLinkRepository {
     }
 
     @Override
+    public List<Delivery> deliveredBetween(java.time.Instant from, java.time.Instant to) {
+        return em.createNamedQuery("TransferLink.findDeliveredBetween", Object[].class).setParameter("from", from)
+                .setParameter("to", to).getResultList().stream()
+                .map(r -> new Delivery((LinkPath) r[0], (java.time.Instant) r[1], ((Number) r[2]).longValue())).toList();
+    }
+
+    @Override
     public List<Earnings> earningsOf(String serial) {
         return em.createNamedQuery("TransferLink.earningsOf", Object[].class).setParameter("distributor", serial).getResultList()
                 .stream().map(r -> new Earnings((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),

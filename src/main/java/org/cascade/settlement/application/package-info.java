@@ -1,0 +1,2 @@
+/** Running settlements (on schedule and on demand), taking acknowledgements, reconciling a period. */
+package org.cascade.settlement.application;

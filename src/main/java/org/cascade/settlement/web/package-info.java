@@ -1,0 +1,2 @@
+/** The operator's settlement pages and API, and the holder's deposits. */
+package org.cascade.settlement.web;
