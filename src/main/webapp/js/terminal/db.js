@@ -1,7 +1,8 @@
 // This browser's Cascade database: one IndexedDB database shared by the media and the contents it holds.
 const NAME = 'cascade';
-const VERSION = 2;
-const STORES = ['media', 'contents', 'pieces', 'receipts', 'settings'];
+const VERSION = 3;
+// 'live': the segments of live events watched here, kept for watching later.
+const STORES = ['media', 'contents', 'pieces', 'receipts', 'settings', 'live'];
 
 let opening = null;
 

@@ -30,8 +30,14 @@ public final class Browsers {
         return open("en-US");
     }
 
+    /** A browser whose camera and microphone are Chromium's test pattern and tone, granted without asking. */
+    public static ChromeDriver openWithCamera() {
+        return open("en-US", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required");
+    }
+
     /** A browser whose preferred language is {@code language} (it decides the pages' language). */
-    public static ChromeDriver open(String language) {
+    public static ChromeDriver open(String language, String... extraArguments) {
         Path profile;
         try {
             Path root = Path.of(System.getProperty("cascade.browsers.dir", "target/browsers"));
@@ -47,6 +53,7 @@ public final class Browsers {
                 // Host candidates as addresses, not mDNS names that another browser process may not resolve.
                 "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         // The pages' console, for a failing test to show what the browser saw.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,

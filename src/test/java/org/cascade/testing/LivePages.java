@@ -55,7 +55,7 @@ public final class LivePages {
         f.put("orders", "4");
         f.put("base-price", "200");
         f.put("redistributors", "3");
-        f.put("interval-minutes", "10");
+        f.put("interval-seconds", "600");
         f.put("sponsor-name", "Cascade Promotions");
         f.put("sponsor-contact", "live@example.org");
         f.put("past-spectators", "20000");

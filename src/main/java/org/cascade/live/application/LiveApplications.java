@@ -91,6 +91,10 @@ public class LiveApplications {
                            List<LivePriceRevision> revisions) {
     }
 
+    /** What a viewer watches: its place (the charged application of the lowest order), the stream and the delay. */
+    public record Viewing(LiveEvent event, LiveApplication application, String pattern, java.time.Duration delay) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -164,6 +168,24 @@ public class LiveApplications {
         return new Standing(event, book.standings(clock.instant()), all, allocation,
                 CascadePlan.of(allocation, event.termsInForce(), book.orders().count()), draws(book, event),
                 events.revisions(eventId));
+    }
+
+    /**
+     * Where a user watches the event: the charged application of theirs with the lowest order, the
+     * stream of its designation (the sponsor's edit when it was folded) and its order's delay.
+     * Refused for a user who holds no paid place in the event.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Viewing viewing(@NotBlank String serial, @NotBlank String eventId) {
+        LiveEvent event = openEvent(eventId);
+        LiveApplication place = events.applications(eventId).stream()
+                .filter(a -> a.applicant().equals(serial) && a.isCharged())
+                .min(java.util.Comparator.comparingInt(LiveApplication::order))
+                .orElseThrow(() -> new RuleViolation("live.watch.noPlace"));
+        ApplicationBook book = book(event);
+        String pattern = allocation(event, book).folded().contains(place.editPattern()) ? EditPatterns.ENTIRETY
+                : place.editPattern();
+        return new Viewing(event, place, pattern, book.orders().order(place.order()).orElseThrow().delay());
     }
 
     /** A published draw, for anyone to recompute. */

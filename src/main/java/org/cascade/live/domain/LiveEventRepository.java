@@ -35,5 +35,17 @@ public interface LiveEventRepository {
 
     void add(LivePriceRevision revision);
 
+    void add(LiveSegment segment);
+
+    void add(LiveRefusal refusal);
+
+    List<LiveRefusal> refusals(String eventId, int max);
+
+    /** The last segment published of one pattern of the event. */
+    java.util.Optional<LiveSegment> lastSegment(String eventId, String pattern);
+
+    /** Up to {@code max} segments of one pattern after {@code after}, in order. */
+    List<LiveSegment> segmentsAfter(String eventId, String pattern, long after, int max);
+
     List<LivePriceRevision> revisions(String eventId);
 }

@@ -21,7 +21,7 @@ import org.cascade.platform.domain.RuleViolation;
 public record LiveTerms(long price, int redistributorsPerTerminal, Duration redistributionInterval) {
 
     public static final int MAX_REDISTRIBUTORS = 10;
-    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
     public static final Duration MAX_INTERVAL = Duration.ofHours(24);
 
     public LiveTerms {
@@ -33,7 +33,7 @@ public record LiveTerms(long price, int redistributorsPerTerminal, Duration redi
             throw new RuleViolation("live.terms.redistributors", MAX_REDISTRIBUTORS);
         }
         if (redistributionInterval.compareTo(MIN_INTERVAL) < 0 || redistributionInterval.compareTo(MAX_INTERVAL) > 0) {
-            throw new RuleViolation("live.terms.interval", MIN_INTERVAL.toMinutes(), MAX_INTERVAL.toHours());
+            throw new RuleViolation("live.terms.interval", MIN_INTERVAL.toSeconds(), MAX_INTERVAL.toHours());
         }
     }
 

@@ -12,6 +12,8 @@ import org.cascade.live.domain.LiveDraw;
 import org.cascade.live.domain.LiveEvent;
 import org.cascade.live.domain.LiveEventRepository;
 import org.cascade.live.domain.LivePriceRevision;
+import org.cascade.live.domain.LiveRefusal;
+import org.cascade.live.domain.LiveSegment;
 
 @ApplicationScoped
 public class JpaLiveEventRepository implements LiveEventRepository {
@@ -97,5 +99,35 @@ public class JpaLiveEventRepository implements LiveEventRepository {
     public List<LivePriceRevision> revisions(String eventId) {
         return em.createNamedQuery("LivePriceRevision.findByEvent", LivePriceRevision.class).setParameter("event", eventId)
                 .getResultList();
+    }
+
+    @Override
+    public void add(LiveSegment segment) {
+        em.persist(segment);
+        // a twin publication of the same segment meets the unique key here, inside the use case
+        em.flush();
+    }
+
+    @Override
+    public Optional<LiveSegment> lastSegment(String eventId, String pattern) {
+        return em.createNamedQuery("LiveSegment.findLast", LiveSegment.class).setParameter("event", eventId)
+                .setParameter("pattern", pattern).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LiveSegment> segmentsAfter(String eventId, String pattern, long after, int max) {
+        return em.createNamedQuery("LiveSegment.findAfter", LiveSegment.class).setParameter("event", eventId)
+                .setParameter("pattern", pattern).setParameter("after", after).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public void add(LiveRefusal refusal) {
+        em.persist(refusal);
+    }
+
+    @Override
+    public List<LiveRefusal> refusals(String eventId, int max) {
+        return em.createNamedQuery("LiveRefusal.findByEvent", LiveRefusal.class).setParameter("event", eventId)
+                .setMaxResults(max).getResultList();
     }
 }

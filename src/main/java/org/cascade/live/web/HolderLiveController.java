@@ -12,6 +12,7 @@ import org.cascade.catalog.application.Catalog;
 import org.cascade.catalog.domain.Content;
 import org.cascade.live.application.LiveApplications;
 import org.cascade.live.application.LiveEvents;
+import org.cascade.live.application.LiveRefusals;
 import org.cascade.live.domain.ReceptionSettings;
 import org.cascade.live.domain.EventConfiguration;
 import org.cascade.live.domain.LiveEvent;
@@ -31,13 +32,14 @@ import org.cascade.platform.web.View;
  */
 @ApplicationScoped
 @Route(value = {"/holder/live", "/holder/live/new", "/holder/live/event", "/holder/live/open", "/holder/live/edit",
-        "/holder/live/demand", "/holder/live/describe"}, roles = Role.HOLDER)
+        "/holder/live/demand", "/holder/live/describe", "/holder/live/air"}, roles = Role.HOLDER)
 public class HolderLiveController implements PageController {
 
     /** Bounds of what the form parses; within them, the domain's rules say what is refused and why. */
     static final long MAX_COUNT = 1_000_000_000L;
     static final int MAX_SEATS = 1_000_000;
     static final int MAX_SMALL = 100_000;
+    static final int MAX_SECONDS = 10_000_000;
 
     @Inject
     LiveEvents live;
@@ -47,6 +49,9 @@ public class HolderLiveController implements PageController {
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    LiveRefusals refusals;
 
     @Inject
     Clock clock;
@@ -63,6 +68,14 @@ public class HolderLiveController implements PageController {
                 request.put("maxOrders", EventConfiguration.DistributionInformation.MAX_ORDERS)
                         .put("maxRedistributors", LiveTerms.MAX_REDISTRIBUTORS);
                 return View.template("holder/live-register");
+            }
+            case "/holder/live/air" -> {
+                LiveEvent event = live.forHolder(request.required("id"), holder);
+                if (!event.receptionOpen()) {
+                    throw new RuleViolation("live.reception.notOpen");
+                }
+                request.put("event", event).put("patterns", event.patterns().patterns()).put("refusals", refusals.of(event.id()));
+                return View.template("holder/live-air");
             }
             default -> {
                 LiveEvent event = live.forHolder(request.required("id"), holder);
@@ -138,7 +151,7 @@ public class HolderLiveController implements PageController {
                 request.requiredLong("linkMbps", 0, MAX_COUNT), request.requiredLong("streamKbps", 0, MAX_COUNT),
                 (int) request.requiredLong("orders", 0, MAX_SMALL), request.requiredLong("basePrice", 0, MAX_COUNT),
                 (int) request.requiredLong("redistributors", 0, MAX_SMALL),
-                Duration.ofMinutes(request.requiredLong("intervalMinutes", 0, MAX_SMALL)),
+                Duration.ofSeconds(request.requiredLong("intervalSeconds", 0, MAX_SECONDS)),
                 request.required("sponsorName"), request.param("sponsorContact").orElse(null),
                 figure(request, "pastSpectators"), figure(request, "downloads"), request.requiredLong("searchHits", 0, MAX_COUNT)));
         request.flash("live.event.registered", event.title());

@@ -18,7 +18,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import org.cascade.live.application.LiveApplications;
+import org.cascade.live.application.LiveBroadcast;
+import org.cascade.live.application.LiveRefusals;
+import org.cascade.live.domain.EditPatterns;
+import org.cascade.live.domain.LiveSegment;
+import org.cascade.platform.domain.RuleViolation;
 import org.cascade.live.domain.LiveApplication;
 import org.cascade.live.domain.LotteryResult;
 import org.cascade.live.domain.OrderStanding;
@@ -47,6 +56,12 @@ public class LiveApi {
 
     @Inject
     LiveApplications live;
+
+    @Inject
+    LiveBroadcast broadcast;
+
+    @Inject
+    LiveRefusals refusals;
 
     @Inject
     ApiInput input;
@@ -115,6 +130,62 @@ public class LiveApi {
         out.put("places", r.places().stream().map(p -> Map.of("place", p.place(), "application", p.applicationId(),
                 "tier", p.tier(), "ticket", p.ticket(), "won", p.won())).toList());
         return out;
+    }
+
+    /**
+     * The sponsor's browser publishes one segment of a pattern's stream. A refusal (not the sponsor,
+     * out of order, empty or too large, unknown pattern) is kept for the sponsor and the operator.
+     */
+    @POST
+    @Path("events/{id}/segments/{pattern}/{seq}")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Map<String, Object> publish(@PathParam("id") String id, @PathParam("pattern") String pattern,
+                                       @PathParam("seq") long seq, InputStream body) throws IOException {
+        String who = ApiCaller.require(request, Role.HOLDER, Role.TERMINAL, Role.OPERATOR, Role.CLERK);
+        byte[] bytes = body.readNBytes(LiveSegment.MAX_BYTES + 1);
+        try {
+            LiveSegment s = broadcast.publish(who, id, EditPatterns.ENTIRETY.equals(pattern) ? "" : pattern, seq, bytes);
+            return Map.of("seq", s.seq(), "sha256", s.sha256(), "size", s.size());
+        } catch (RuleViolation refused) {
+            refusals.record(id, who, "publish " + pattern + " #" + seq, refused.messageKey());
+            throw refused;
+        }
+    }
+
+    /** Where the user watches: order, stream and delay. */
+    @GET
+    @Path("events/{id}/watch")
+    public Map<String, Object> watch(@PathParam("id") String id) {
+        String serial = ApiCaller.require(request, Role.TERMINAL);
+        LiveApplications.Viewing v = live.viewing(serial, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("order", v.application().order());
+        out.put("pattern", v.pattern());
+        out.put("delaySeconds", v.delay().toSeconds());
+        return out;
+    }
+
+    /** The segments the user may have now after {@code after} (-1 for the first), with the hash each must match. */
+    @GET
+    @Path("events/{id}/segments")
+    public List<Map<String, Object>> segments(@PathParam("id") String id, @QueryParam("after") @DefaultValue("-1") long after) {
+        String serial = ApiCaller.require(request, Role.TERMINAL);
+        return broadcast.segmentsFor(serial, id, Math.max(-1, after)).stream().map(s -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("seq", s.seq());
+            out.put("size", s.size());
+            out.put("sha256", s.sha256());
+            out.put("publishedAt", s.publishedAt().toEpochMilli());
+            return out;
+        }).toList();
+    }
+
+    @GET
+    @Path("events/{id}/segments/{seq}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public byte[] segment(@PathParam("id") String id, @PathParam("seq") long seq) {
+        String serial = ApiCaller.require(request, Role.TERMINAL);
+        return broadcast.segmentBytes(serial, id, Math.max(0, seq));
     }
 
     private static Map<String, Object> standing(OrderStanding o) {

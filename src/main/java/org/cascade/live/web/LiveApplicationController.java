@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import org.cascade.live.application.LiveApplications;
+import org.cascade.live.domain.LiveApplication;
 import org.cascade.live.domain.LiveEvent;
 import org.cascade.media.application.StorageMedias;
 import org.cascade.platform.domain.Role;
@@ -19,7 +20,7 @@ import org.cascade.platform.web.View;
  * screen again with why; an accepted one shows a notice of what was applied for.
  */
 @ApplicationScoped
-@Route(value = {"/live", "/live/event", "/live/apply"}, roles = Role.TERMINAL)
+@Route(value = {"/live", "/live/event", "/live/apply", "/live/watch"}, roles = Role.TERMINAL)
 public class LiveApplicationController implements PageController {
 
     /** An upcoming event as the list shows it: the cheapest order still open, and whether the balance pays it. */
@@ -45,8 +46,13 @@ public class LiveApplicationController implements PageController {
             request.put("events", listed).put("balance", balance);
             return View.template("terminal/live-list");
         }
+        if (request.path().equals("/live/watch")) {
+            request.put("v", live.viewing(serial, request.required("id")));
+            return View.template("terminal/live-watch");
+        }
         LiveApplications.Screen screen = live.screen(request.required("id"), serial);
-        request.put("s", screen).put("event", screen.event()).put("config", screen.event().configuration());
+        request.put("s", screen).put("event", screen.event()).put("config", screen.event().configuration())
+                .put("watchable", screen.mine().stream().anyMatch(LiveApplication::isCharged));
         return View.template("terminal/live-apply");
     }
 

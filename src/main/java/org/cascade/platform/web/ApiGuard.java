@@ -20,6 +20,8 @@ public class ApiGuard implements ContainerRequestFilter, ContainerResponseFilter
     /** The largest JSON request body: a media file (32 KiB) with room for the rest of its JSON. */
     public static final int MAX_BODY = 64 * 1024;
 
+    private static final java.util.regex.Pattern LIVE_SEGMENT = java.util.regex.Pattern.compile("live/events/[^/]+/segments/[^/]+/[0-9]+");
+
     @Context
     HttpServletRequest request;
 
@@ -36,8 +38,8 @@ public class ApiGuard implements ContainerRequestFilter, ContainerResponseFilter
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return;
         }
-        // Uploads stream to disk and bound themselves; everything else is small JSON.
-        if (context.getLength() > MAX_BODY && !path.startsWith("uploads/")) {
+        // Uploads and live segments bound themselves; everything else is small JSON.
+        if (context.getLength() > MAX_BODY && !path.startsWith("uploads/") && !LIVE_SEGMENT.matcher(path).matches()) {
             context.abortWith(ApiErrors.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "api.tooLarge", request));
             return;
         }

@@ -99,7 +99,7 @@ class UploadIT {
         Path stored = storedFile(id);
         assertEquals(size, Files.size(stored));
         assertEquals(hex(sent.digest()), sha256(stored), "the file on disk is the file sent");
-        assertFalse(serverLog().contains("OutOfMemoryError"), "the server (-Xmx256m) never ran out of heap");
+        assertFalse(serverLog().contains("OutOfMemoryError"), "the server (-Xmx384m) never ran out of heap");
 
         assertEquals(204, holder.delete("api/uploads/" + id).statusCode());
         assertFalse(Files.exists(stored), "cancelling removes the file");

@@ -85,10 +85,10 @@ class RanksAndPricingTest {
         assertEquals(new LiveTerms(100, 1, Duration.ofMinutes(15)), base.underRanks(Rank.LOW, Rank.HIGH));
         assertEquals(base, base.underRanks(Rank.MIDDLE, Rank.MIDDLE));
         assertEquals(new LiveTerms(250, 4, Duration.ofSeconds(450)), base.underRanks(Rank.HIGH, Rank.MIDDLE));
-        // bounds: never below one redistributor, nor below a one-minute interval, nor above ten redistributors
-        LiveTerms tight = new LiveTerms(200, 10, Duration.ofMinutes(1));
-        assertEquals(new LiveTerms(300, 10, Duration.ofMinutes(1)), tight.underRanks(Rank.HIGH, Rank.LOW));
-        assertEquals(1, new LiveTerms(200, 1, Duration.ofMinutes(1)).underRanks(Rank.LOW, Rank.HIGH).redistributorsPerTerminal());
+        // bounds: never below one redistributor, nor below a five-second interval, nor above ten redistributors
+        LiveTerms tight = new LiveTerms(200, 10, Duration.ofSeconds(5));
+        assertEquals(new LiveTerms(300, 10, Duration.ofSeconds(5)), tight.underRanks(Rank.HIGH, Rank.LOW));
+        assertEquals(1, new LiveTerms(200, 1, Duration.ofSeconds(5)).underRanks(Rank.LOW, Rank.HIGH).redistributorsPerTerminal());
     }
 
     @Test
@@ -98,6 +98,6 @@ class RanksAndPricingTest {
         assertEquals("live.terms.redistributors",
                 assertThrows(RuleViolation.class, () -> new LiveTerms(200, 11, Duration.ofMinutes(5))).messageKey());
         assertEquals("live.terms.interval",
-                assertThrows(RuleViolation.class, () -> new LiveTerms(200, 3, Duration.ofSeconds(30))).messageKey());
+                assertThrows(RuleViolation.class, () -> new LiveTerms(200, 3, Duration.ofSeconds(4))).messageKey());
     }
 }
