@@ -64,6 +64,21 @@ public final class LivePages {
         return f;
     }
 
+    /** A new holder, signed in in {@code driver}; returns the holder's user name. */
+    public static String newHolder(WebDriver driver, URL base, String username) throws Exception {
+        signIn(driver, base, username, Terminals.holder(base, username), "/holder");
+        return username;
+    }
+
+    /** Registers the event of {@code fields} on the FIG. 17 form; returns its id, the event's page open. */
+    public static String register(WebDriver driver, URL base, Map<String, String> fields) {
+        driver.get(base + "holder/live/new");
+        fillEvent(driver, fields);
+        driver.findElement(By.id("live-submit")).click();
+        waitFor(driver).until(ExpectedConditions.urlContains("/holder/live/event?id="));
+        return driver.getCurrentUrl().replaceAll(".*id=", "");
+    }
+
     public static void fillEvent(WebDriver driver, Map<String, String> fields) {
         visible(driver, By.id("live-form"));
         for (Map.Entry<String, String> f : fields.entrySet()) {

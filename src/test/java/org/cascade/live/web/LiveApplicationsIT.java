@@ -104,19 +104,13 @@ class LiveApplicationsIT {
     @Test
     void usersApplyTheLotteryIsVerifiedFromItsSeedAndTheLoserTakesAnotherOrder() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String holderName = "apply-" + suffix;
-        String password = Terminals.holder(base, holderName);
         WebDriver holder = browser();
-        LivePages.signIn(holder, base, holderName, password, "/holder");
-        holder.get(base + "holder/live/new");
+        LivePages.newHolder(holder, base, "apply-" + suffix);
         // one server stream: a single primary place; demand high, ability low: the first two orders by lottery
         LocalDateTime now = LivePages.centerNow(base);
         Map<String, String> form = LivePages.event("Lottery night " + suffix, now.toLocalDate().plusDays(30) + "T19:00", "3");
         form.put("server-streams", "1");
-        LivePages.fillEvent(holder, form);
-        holder.findElement(By.id("live-submit")).click();
-        waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
-        String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
+        String eventId = LivePages.register(holder, base, form);
 
         // Applications open: lottery orders close in three minutes; vocal and drum fold below half the applicants.
         String closing = now.plusMinutes(3).truncatedTo(ChronoUnit.MINUTES).toString();
@@ -271,16 +265,10 @@ class LiveApplicationsIT {
     @Test
     void aDownAuctionShowsEachOrdersRangeAndWarningsAndSellsAtTheAmountOfTheMoment() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String holderName = "auction-" + suffix;
-        String password = Terminals.holder(base, holderName);
         WebDriver holder = browser();
-        LivePages.signIn(holder, base, holderName, password, "/holder");
-        holder.get(base + "holder/live/new");
-        LivePages.fillEvent(holder, LivePages.event("Auction night " + suffix,
+        LivePages.newHolder(holder, base, "auction-" + suffix);
+        String eventId = LivePages.register(holder, base, LivePages.event("Auction night " + suffix,
                 LivePages.centerNow(base).toLocalDate().plusDays(30) + "T19:00", "3"));
-        holder.findElement(By.id("live-submit")).click();
-        waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
-        String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
         holder.findElement(By.id("mode-auction")).click();
         type(holder, By.id("step-minutes"), "60");
         holder.findElement(By.id("open-submit")).click();
