@@ -150,7 +150,7 @@ public class LiveApplications {
         mine.forEach(a -> offers.put(a.id(), book.offersFor(a.id(), now)));
         Optional<DownAuction> auction = event.saleMode() == ReceptionSettings.SaleMode.DOWN_AUCTION
                 ? Optional.of(event.auction()) : Optional.empty();
-        return new Screen(event, book.standings(now), event.patterns(), mine, offers, draws(book, event), available(serial, eventId),
+        return new Screen(event, book.standings(now), event.patterns(), mine, offers, draws(book, event), available(serial, book),
                 auction, auction.map(a -> a.nextStepAt(now)));
     }
 
@@ -209,7 +209,7 @@ public class LiveApplications {
         Application accepted = book.apply(new Application.Request("LA-" + OneTimeSecret.generate(3), serial, f.order(),
                 f.editPattern(), f.redistributionAllowed(), f.automaticReconnection(),
                 ledger.receptionsDistributed(serial, "holder:" + event.holder()), relayAbility(serial, event)), now,
-                available(serial, eventId));
+                available(serial, book));
         LiveApplication kept = new LiveApplication(eventId, accepted, f.name(), f.email());
         events.add(kept);
         settle(event, book);
@@ -328,9 +328,16 @@ public class LiveApplications {
     }
 
     /** The balance minus what the user's uncharged applications of this event may still take. */
-    private long available(String serial, String eventId) {
-        long owed = events.applications(eventId).stream().filter(a -> a.applicant().equals(serial) && !a.isCharged())
-                .mapToLong(LiveApplication::amount).sum();
+    /**
+     * The balance minus what the user's uncharged applications of this event may still take; an
+     * application that lost its lottery takes nothing.
+     */
+    private long available(String serial, ApplicationBook book) {
+        Set<String> lost = new java.util.HashSet<>();
+        book.orders().orders().forEach(o -> book.draw(o.number()).ifPresent(r -> lost.addAll(r.losers())));
+        long owed = book.applications().stream()
+                .filter(a -> a.applicant().equals(serial) && !book.chargedApplications().contains(a.id()) && !lost.contains(a.id()))
+                .mapToLong(Application::amount).sum();
         return media.balance(serial) - owed;
     }
 

@@ -242,6 +242,7 @@ class LiveApplicationsIT {
         assertEquals("lost", lost.findElement(By.cssSelector("[data-result]")).getAttribute("data-result"));
         List<String> offered = lost.findElements(By.cssSelector(".offer-order")).stream().map(o -> o.getAttribute("data-order")).toList();
         assertEquals(List.of("3", "4"), offered, "the lottery orders are closed; the first-come ones have room");
+        assertEquals("1000", loser.findElement(By.id("available")).getAttribute("data-yen"), "a lost application owes nothing");
         apply(loser, eventId, loser == aiko ? "Aiko" : "Ben", 3, "", true);
         assertTrue(visible(loser, By.cssSelector(".flash")).getText().contains("tertiary distribution at 192 yen"));
         assertEquals(808, balance(loser), "charged at once: the secondary relays to it");
