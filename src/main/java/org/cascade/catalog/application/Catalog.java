@@ -32,6 +32,7 @@ import org.cascade.catalog.domain.SealedManifest;
 import org.cascade.catalog.infrastructure.ContentFiles;
 import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.SearchPrefix;
 
 /**
  * The contents list generating section (22): the list a user sees, arranged by their display
@@ -130,6 +131,15 @@ public class Catalog {
     public Content forHolder(@NotBlank String id, String holder) {
         return contents.find(id).filter(c -> holder == null || c.holder().equals(holder))
                 .orElseThrow(() -> new NotFound("content.unknown", id));
+    }
+
+    /** How many contents one page of the operator's search shows. */
+    public static final int SEARCH_PAGE = 20;
+
+    /** The operator's search: contents of any status whose name or id begins with the prefix, newest first, by pages. */
+    public Page<Content> search(@NotNull SearchPrefix prefix, @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(10_000) int page) {
+        long total = contents.countByNameOrIdPrefix(prefix);
+        return new Page<>(contents.findByNameOrIdPrefix(prefix, page * SEARCH_PAGE, SEARCH_PAGE), page, SEARCH_PAGE, total);
     }
 
     public List<Content> byHolder(@NotBlank String holder) {
