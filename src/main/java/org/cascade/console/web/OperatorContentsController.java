@@ -36,7 +36,8 @@ public class OperatorContentsController implements PageController {
     public View get(PageRequest request) {
         if (request.path().equals("/operator/contents/terminals")) {
             ContentTerminals.ContentOnline found = contentTerminals.of(request.required("content"));
-            request.put("content", found.content()).put("availability", found.availability().orElse(null));
+            // Not "content": the layout's fragment takes that name.
+            request.put("shown", found.content()).put("availability", found.availability().orElse(null));
             return View.template("operator/content-terminals");
         }
         Optional<SearchPrefix> prefix = ConsoleSearch.typed(request);
