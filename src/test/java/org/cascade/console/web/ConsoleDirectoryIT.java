@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The console's searches in a real browser: stores, clerks and holders found by how their names
@@ -66,7 +67,10 @@ class ConsoleDirectoryIT {
     private void search(String page, String field, String text) {
         operator.get(base + page);
         type(operator, By.id(field), text);
-        operator.findElement(By.id(page.endsWith("accounts") ? "accounts-submit" : "contents-submit")).click();
+        WebElement submit = operator.findElement(By.id(page.endsWith("accounts") ? "accounts-submit" : "contents-submit"));
+        submit.click();
+        // The lists are read from the page of the answer, not the one the search was typed in.
+        waitFor(operator).until(ExpectedConditions.stalenessOf(submit));
     }
 
     private List<String> column(String table, int column) {
@@ -84,6 +88,8 @@ class ConsoleDirectoryIT {
 
         operator = Browsers.open();
         LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
+        operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("Stores & accounts")).click();
+        assertEquals("Stores, clerks and holders", visible(operator, By.tagName("h1")).getText());
         search("operator/accounts", "accounts-query", "find" + suffix);
         assertEquals(List.of(clerk.storeName()), column("found-stores", 1), "store names match whatever their case");
         assertEquals("Stores: 1", operator.findElement(By.xpath("//h2[starts-with(., 'Stores')]")).getText());
@@ -123,6 +129,8 @@ class ConsoleDirectoryIT {
 
         operator = Browsers.open("ja");
         LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
+        operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("コンテンツ")).click();
+        assertEquals("コンテンツ", visible(operator, By.tagName("h1")).getText());
         search("operator/contents", "contents-query", content.id().toLowerCase(Locale.ROOT));
         assertEquals(List.of(content.id()), column("contents", 0), "found by its id, whatever the case");
         search("operator/contents", "contents-query", content.name().toUpperCase(Locale.ROOT));
