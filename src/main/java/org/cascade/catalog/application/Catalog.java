@@ -3,6 +3,8 @@ package org.cascade.catalog.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -133,11 +135,12 @@ public class Catalog {
                 .orElseThrow(() -> new NotFound("content.unknown", id));
     }
 
-    /** How many contents one page of the operator's search shows. */
+    /** How many contents one page of the operator's search shows, and the last page it may ask for. */
     public static final int SEARCH_PAGE = 20;
+    public static final int SEARCH_LAST_PAGE = 10_000;
 
     /** The operator's search: contents of any status whose name or id begins with the prefix, newest first, by pages. */
-    public Page<Content> search(@NotNull SearchPrefix prefix, @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(10_000) int page) {
+    public Page<Content> search(@NotNull SearchPrefix prefix, @Min(0) @Max(SEARCH_LAST_PAGE) int page) {
         long total = contents.countByNameOrIdPrefix(prefix);
         return new Page<>(contents.findByNameOrIdPrefix(prefix, page * SEARCH_PAGE, SEARCH_PAGE), page, SEARCH_PAGE, total);
     }

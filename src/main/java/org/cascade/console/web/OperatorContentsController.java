@@ -23,9 +23,6 @@ import org.cascade.platform.web.View;
 @Route(value = {"/operator/contents", "/operator/contents/terminals"}, roles = Role.OPERATOR)
 public class OperatorContentsController implements PageController {
 
-    /** The last page a search may ask for (20 contents a page). */
-    static final int LAST_PAGE = 10_000;
-
     @Inject
     Catalog catalog;
 
@@ -41,7 +38,7 @@ public class OperatorContentsController implements PageController {
             return View.template("operator/content-terminals");
         }
         Optional<SearchPrefix> prefix = ConsoleSearch.typed(request);
-        int page = request.param("page").isPresent() ? (int) request.requiredLong("page", 0, LAST_PAGE) : 0;
+        int page = request.param("page").isPresent() ? (int) request.requiredLong("page", 0, Catalog.SEARCH_LAST_PAGE) : 0;
         request.put("found", prefix.map(p -> catalog.search(p, page)).orElse(new Page<>(List.of(), 0, Catalog.SEARCH_PAGE, 0)))
                 .put("distributors", contentTerminals.distributorCounts());
         return new View.Template("operator/contents", prefix.isPresent() ? 200 : 400);
