@@ -16,8 +16,8 @@ public final class Contents {
     private Contents() {
     }
 
-    /** A registered content: its id and bytes. */
-    public record Registered(String id, byte[] bytes) {
+    /** A registered content: its id, name and bytes, and the holder who registered it (user name and password). */
+    public record Registered(String id, String name, byte[] bytes, String holder, String holderPassword) {
     }
 
     /** Registers {@code size} random bytes under a new holder, with the given unit cost and redistributor share; waits until listed. */
@@ -31,7 +31,8 @@ public final class Contents {
         new Random(size).nextBytes(bytes);
         String file = holder.upload(bytes, "CONTENT", label + ".webm");
         String thumbnail = holder.upload(png(), "IMAGE", "thumb.png");
-        var registered = holder.post("api/contents", Json.createObjectBuilder().add("name", label + " " + suffix)
+        String name = label + " " + suffix;
+        var registered = holder.post("api/contents", Json.createObjectBuilder().add("name", name)
                 .add("genre", "MUSIC").add("writerName", "Writer " + suffix).add("writerPayoutAccount", "Bank 1, 000111")
                 .add("unitCost", unitCost).add("redistributionAllowed", sharePercent > 0).add("redistributorSharePercent", sharePercent)
                 .add("previewBytes", 0).add("fileName", label + ".webm").add("mediaType", "video/webm")
@@ -43,7 +44,7 @@ public final class Contents {
         for (int i = 0; i < 300; i++) {
             JsonObject c = Center.json(holder.get("api/contents/" + id));
             if ("LISTED".equals(c.getString("status"))) {
-                return new Registered(id, bytes);
+                return new Registered(id, name, bytes, holderName, password);
             }
             Thread.sleep(100);
         }

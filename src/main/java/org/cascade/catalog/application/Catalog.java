@@ -3,6 +3,8 @@ package org.cascade.catalog.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import org.cascade.catalog.domain.SealedManifest;
 import org.cascade.catalog.infrastructure.ContentFiles;
 import org.cascade.platform.application.Page;
 import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.SearchPrefix;
 
 /**
  * The contents list generating section (22): the list a user sees, arranged by their display
@@ -130,6 +133,16 @@ public class Catalog {
     public Content forHolder(@NotBlank String id, String holder) {
         return contents.find(id).filter(c -> holder == null || c.holder().equals(holder))
                 .orElseThrow(() -> new NotFound("content.unknown", id));
+    }
+
+    /** How many contents one page of the operator's search shows, and the last page it may ask for. */
+    public static final int SEARCH_PAGE = 20;
+    public static final int SEARCH_LAST_PAGE = 10_000;
+
+    /** The operator's search: contents of any status whose name or id begins with the prefix, newest first, by pages. */
+    public Page<Content> search(@NotNull SearchPrefix prefix, @Min(0) @Max(SEARCH_LAST_PAGE) int page) {
+        long total = contents.countByNameOrIdPrefix(prefix);
+        return new Page<>(contents.findByNameOrIdPrefix(prefix, page * SEARCH_PAGE, SEARCH_PAGE), page, SEARCH_PAGE, total);
     }
 
     public List<Content> byHolder(@NotBlank String holder) {

@@ -29,6 +29,10 @@ import org.cascade.platform.domain.RuleViolation;
 @NamedQuery(name = "Content.findByHolder", query = "select c from Content c where c.holder = :holder order by c.registeredAt desc")
 @NamedQuery(name = "Content.findByNameKey", query = "select c from Content c where c.nameKey = :key")
 @NamedQuery(name = "Content.findByStatus", query = "select c from Content c where c.status = :status")
+@NamedQuery(name = "Content.findByNameOrIdPrefix", query = "select c from Content c"
+        + " where c.nameKey like :name escape '\\' or c.id like :id escape '\\' order by c.registeredAt desc, c.id")
+@NamedQuery(name = "Content.countByNameOrIdPrefix",
+        query = "select count(c) from Content c where c.nameKey like :name escape '\\' or c.id like :id escape '\\'")
 public class Content {
 
     public static final int MAX_NAME = 120;

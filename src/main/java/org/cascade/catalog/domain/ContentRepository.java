@@ -3,6 +3,7 @@ package org.cascade.catalog.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cascade.platform.domain.SearchPrefix;
 
 public interface ContentRepository {
 
@@ -19,6 +20,11 @@ public interface ContentRepository {
     List<Content> byHolder(String holder);
 
     List<Content> processing();
+
+    /** Contents of any status whose name or id begins with the prefix, newest first: {@code max} from {@code offset}. */
+    List<Content> findByNameOrIdPrefix(SearchPrefix prefix, int offset, int max);
+
+    long countByNameOrIdPrefix(SearchPrefix prefix);
 
     /** The listed contents matching the query, arranged as it says: one page of lines, and the total. */
     ListedContents.Arranged arrange(ListQuery query);

@@ -21,6 +21,7 @@ import org.cascade.catalog.domain.ListQuery;
 import org.cascade.catalog.domain.ListedContents;
 import org.cascade.catalog.domain.Rating;
 import org.cascade.catalog.domain.SealedManifest;
+import org.cascade.platform.domain.SearchPrefix;
 
 @ApplicationScoped
 public class JpaContentRepository implements ContentRepository {
@@ -66,6 +67,23 @@ public class JpaContentRepository implements ContentRepository {
     @Override
     public List<Content> processing() {
         return em.createNamedQuery("Content.findByStatus", Content.class).setParameter("status", ContentStatus.PROCESSING).getResultList();
+    }
+
+    @Override
+    public List<Content> findByNameOrIdPrefix(SearchPrefix prefix, int offset, int max) {
+        return prefixed(em.createNamedQuery("Content.findByNameOrIdPrefix", Content.class), prefix)
+                .setFirstResult(offset).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public long countByNameOrIdPrefix(SearchPrefix prefix) {
+        return prefixed(em.createNamedQuery("Content.countByNameOrIdPrefix", Long.class), prefix).getSingleResult();
+    }
+
+    /** Names are matched as their folded key (case and spacing), ids as they are written (upper case). */
+    private static <T> jakarta.persistence.TypedQuery<T> prefixed(jakarta.persistence.TypedQuery<T> query, SearchPrefix prefix) {
+        return query.setParameter("name", SearchPrefix.beginningWith(prefix.isEmpty() ? "" : Content.nameKey(prefix.text())))
+                .setParameter("id", SearchPrefix.beginningWith(prefix.upperCase()));
     }
 
     @Override

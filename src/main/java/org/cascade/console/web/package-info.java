@@ -1,2 +1,5 @@
-/** The operator's pages: stores, staff accounts, storage media (search, revoke) and rollback attempts. */
+/**
+ * The operator's pages: stores, staff accounts (and their search), contents with the terminals that
+ * can distribute them, storage media (search, revoke), rollback attempts, charts and abuse.
+ */
 package org.cascade.console.web;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.cascade.platform.domain.OneTimeSecret;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
+import org.cascade.platform.domain.SearchPrefix;
 import org.cascade.platform.domain.StaffAccount;
 import org.cascade.platform.domain.StaffAccountRepository;
 
@@ -21,6 +22,8 @@ import org.cascade.platform.domain.StaffAccountRepository;
 public class StaffAccounts {
 
     public static final String FIRST_OPERATOR = "operator";
+    /** The most accounts of a role one search shows: a longer prefix narrows it. */
+    public static final int FOUND_AT_MOST = 50;
 
     @Inject
     StaffAccountRepository accounts;
@@ -64,6 +67,12 @@ public class StaffAccounts {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StaffAccount> find(String username) {
         return accounts.findByUsername(username);
+    }
+
+    /** The accounts of a role whose user name or name begins with what the operator typed, at most {@link #FOUND_AT_MOST}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffAccount> search(@NotNull Role role, @NotNull SearchPrefix prefix) {
+        return accounts.findByRoleAndPrefix(role, prefix, FOUND_AT_MOST);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
         query = "select a from StaffAccount a where a.username = :username")
 @NamedQuery(name = "StaffAccount.findAll", query = "select a from StaffAccount a order by a.role, a.username")
 @NamedQuery(name = "StaffAccount.countByRole", query = "select count(a) from StaffAccount a where a.role = :role")
+@NamedQuery(name = "StaffAccount.findByRoleAndPrefix", query = "select a from StaffAccount a where a.role = :role"
+        + " and (lower(a.username) like :prefix escape '\\' or lower(a.displayName) like :prefix escape '\\') order by a.username")
 public class StaffAccount {
 
     public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");

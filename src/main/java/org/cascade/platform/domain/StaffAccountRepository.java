@@ -11,5 +11,8 @@ public interface StaffAccountRepository {
 
     long countByRole(Role role);
 
+    /** Accounts of the role whose user name or display name begins with the prefix, by user name, at most {@code max}. */
+    List<StaffAccount> findByRoleAndPrefix(Role role, SearchPrefix prefix, int max);
+
     void add(StaffAccount account);
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.cascade.platform.domain.Role;
+import org.cascade.platform.domain.SearchPrefix;
 import org.cascade.platform.domain.StaffAccount;
 import org.cascade.platform.domain.StaffAccountRepository;
 
@@ -29,6 +30,12 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
     @Override
     public long countByRole(Role role) {
         return em.createNamedQuery("StaffAccount.countByRole", Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    @Override
+    public List<StaffAccount> findByRoleAndPrefix(Role role, SearchPrefix prefix, int max) {
+        return em.createNamedQuery("StaffAccount.findByRoleAndPrefix", StaffAccount.class).setParameter("role", role)
+                .setParameter("prefix", SearchPrefix.beginningWith(prefix.lowerCase())).setMaxResults(max).getResultList();
     }
 
     @Override

@@ -136,4 +136,18 @@ public class SettlementRun {
     public long count(PaymentStatus status) {
         return payments.stream().filter(p -> p.status() == status).count();
     }
+
+    /** What the run pays out (royalties), for the pages, which cannot name an enum constant. */
+    public long paidOut() {
+        return total(Direction.PAY);
+    }
+
+    /** What the run collects (stores' takings). */
+    public long collected() {
+        return total(Direction.COLLECT);
+    }
+
+    public long awaitingAcknowledgement() {
+        return count(PaymentStatus.INSTRUCTED);
+    }
 }

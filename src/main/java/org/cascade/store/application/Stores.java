@@ -15,6 +15,7 @@ import org.cascade.platform.application.StaffAccounts;
 import org.cascade.platform.domain.NotFound;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
+import org.cascade.platform.domain.SearchPrefix;
 import org.cascade.store.domain.CounterReceipt;
 import org.cascade.store.domain.Store;
 import org.cascade.store.domain.StoreRepository;
@@ -23,6 +24,9 @@ import org.cascade.store.domain.StoreRepository;
 @ApplicationScoped
 @Transactional
 public class Stores {
+
+    /** The most stores one search shows: a longer prefix narrows it. */
+    public static final int FOUND_AT_MOST = 50;
 
     @Inject
     StoreRepository stores;
@@ -62,6 +66,12 @@ public class Stores {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CounterReceipt> receipts(long storeId, @NotNull Instant from, @NotNull Instant to) {
         return stores.receipts(storeId, from, to);
+    }
+
+    /** The stores whose name begins with what the operator typed (all of them for a blank search), at most {@link #FOUND_AT_MOST}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Store> search(@NotNull SearchPrefix prefix) {
+        return stores.findByNamePrefix(prefix, FOUND_AT_MOST);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -14,6 +14,8 @@ import org.cascade.platform.domain.RuleViolation;
 @Table(name = "STORE")
 @NamedQuery(name = "Store.findAll", query = "select s from Store s order by s.name")
 @NamedQuery(name = "Store.findByName", query = "select s from Store s where s.name = :name")
+@NamedQuery(name = "Store.findByNamePrefix",
+        query = "select s from Store s where lower(s.name) like :prefix escape '\\' order by s.name")
 public class Store {
 
     @Id

@@ -3,6 +3,7 @@ package org.cascade.store.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cascade.platform.domain.SearchPrefix;
 
 public interface StoreRepository {
 
@@ -13,6 +14,9 @@ public interface StoreRepository {
     Optional<Store> findByName(String name);
 
     List<Store> findAll();
+
+    /** Stores whose name begins with the prefix, in name order, at most {@code max}. */
+    List<Store> findByNamePrefix(SearchPrefix prefix, int max);
 
     void add(CounterReceipt receipt);
 

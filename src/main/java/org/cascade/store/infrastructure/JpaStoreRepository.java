@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cascade.platform.domain.SearchPrefix;
 import org.cascade.store.domain.CounterReceipt;
 import org.cascade.store.domain.Store;
 import org.cascade.store.domain.StoreRepository;
@@ -35,6 +36,12 @@ public class JpaStoreRepository implements StoreRepository {
     @Override
     public List<Store> findAll() {
         return em.createNamedQuery("Store.findAll", Store.class).getResultList();
+    }
+
+    @Override
+    public List<Store> findByNamePrefix(SearchPrefix prefix, int max) {
+        return em.createNamedQuery("Store.findByNamePrefix", Store.class)
+                .setParameter("prefix", SearchPrefix.beginningWith(prefix.lowerCase())).setMaxResults(max).getResultList();
     }
 
     @Override

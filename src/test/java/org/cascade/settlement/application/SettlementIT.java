@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sales, replenishments and receptions settles to the exact amounts per holder and store, and
  * settling it again changes nothing; a tampered acknowledgement is refused whole; a rejected
  * payment is carried to the next run; reconciliation finds the differences a test introduces.
- * Each test works on a day of its own, far from today, so no other test's postings fall into it.
+ * A run that fails halfway posts nothing. Each test works on a day of its own, far from today, so
+ * no other test's postings fall into it.
  */
 @ExtendWith(ArquillianExtension.class)
 class SettlementIT {
@@ -250,6 +251,38 @@ class SettlementIT {
                 differences);
         assertEquals(TransactionKind.REPLENISHMENT, found.events().get(stray).kind());
         assertEquals(TransactionKind.MEDIA_SALE, found.events().get(sale).kind());
+    }
+
+    @Test
+    void aRunThatFailsHalfwayLeavesNothingPostedAndALaterRunSettlesNormally() {
+        String receiver = sell(4_000);
+        receptions.settle(terms, receiver, null, pieces(0, 5), pieces(0, 5));
+        at(day.plusDays(1), 2);
+        // The holder's payment comes first in the run, the store's second: the database now refuses
+        // the store's clearing leg, so the run fails after one payment was posted in its transaction.
+        String refuse = "REFUSE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        database.update("alter table LEDGER_ENTRY add constraint " + refuse + " check (ACCOUNT_ID <> "
+                + store.cashAccountId() + " or AMOUNT < 0)");
+        String firstPayment = new org.cascade.settlement.domain.Period(day, ZoneId.systemDefault()).runName() + "-001";
+        try {
+            assertThrows(RuntimeException.class, () -> settlements.settle(day));
+        } finally {
+            database.update("alter table LEDGER_ENTRY drop constraint " + refuse);
+        }
+        assertTrue(settlements.recent().stream().noneMatch(r -> r.day().equals(day)), "no run was kept");
+        assertTrue(ledger.transactionByKey("settlement:" + firstPayment).isEmpty(), "the first payment's posting was not kept");
+        assertEquals(450, balance(AccountType.HOLDER_PAYABLE, "holder:" + holder), "the royalties are still owed");
+        assertEquals(-4_000, balance(AccountType.STORE_CASH, store.ledgerName()), "the takings are still to remit");
+
+        Settlements.Outcome later = settlements.settle(day);
+        assertEquals(false, later.replay());
+        Payment royalties = paymentTo(later.run(), "holder:" + holder);
+        assertEquals(firstPayment, royalties.id());
+        assertEquals(450, royalties.amount());
+        assertEquals(4_000, paymentTo(later.run(), store.ledgerName()).amount());
+        assertEquals(0, balance(AccountType.HOLDER_PAYABLE, "holder:" + holder));
+        assertEquals(0, balance(AccountType.STORE_CASH, store.ledgerName()));
+        assertTrue(ledger.invariants().hold(), ledger.invariants().toString());
     }
 
     private List<Difference> mine(Reconciliations.Report report, String serial) {

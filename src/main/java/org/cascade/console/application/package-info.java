@@ -1,0 +1,2 @@
+/** The console's reads that combine contexts: contents with the terminals online that can distribute them. */
+package org.cascade.console.application;
