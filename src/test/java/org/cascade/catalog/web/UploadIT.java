@@ -70,7 +70,7 @@ class UploadIT {
     @Test
     void aFileTwiceTheServersHeapStreamsToDiskIntact() throws Exception {
         Session holder = newHolder();
-        long size = 512L * MiB;
+        long size = 1280L * MiB;
         JsonObject begun = holder.begin("CONTENT", "concert.mp4", size);
         String id = begun.getString("id");
         int chunk = begun.getInt("chunk");
@@ -90,7 +90,7 @@ class UploadIT {
             offset += length;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("UploadIT: 512 MiB in %d chunks took %.1f s (%.0f MiB/s)%n", size / chunk, seconds, 512 / seconds);
+        System.out.printf("UploadIT: 1,280 MiB in %d chunks took %.1f s (%.0f MiB/s)%n", size / chunk, seconds, 1280 / seconds);
 
         assertTrue(last.getBoolean("complete"));
         JsonObject status = json(holder.get("api/uploads/" + id));
@@ -99,7 +99,7 @@ class UploadIT {
         Path stored = storedFile(id);
         assertEquals(size, Files.size(stored));
         assertEquals(hex(sent.digest()), sha256(stored), "the file on disk is the file sent");
-        assertFalse(serverLog().contains("OutOfMemoryError"), "the server (-Xmx384m) never ran out of heap");
+        assertFalse(serverLog().contains("OutOfMemoryError"), "the server (-Xmx640m) never ran out of heap");
 
         assertEquals(204, holder.delete("api/uploads/" + id).statusCode());
         assertFalse(Files.exists(stored), "cancelling removes the file");
