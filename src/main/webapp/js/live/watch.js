@@ -283,6 +283,30 @@ async function pump(application, link) {
       link.dc.send(message.buffer);
     }
     link.next = seq + 1;
+    note(sentTo, application, seq);
+  }
+}
+
+// ---- reporting what went over each link (the center counts what both ends report) ----
+
+const sentTo = new Map();       // application → segments sent since the last report
+const receivedFrom = new Map(); // application → segments verified from it since the last report
+
+function note(map, application, seq) {
+  const list = map.get(application) ?? [];
+  list.push(seq);
+  map.set(application, list);
+}
+
+function report() {
+  for (const [map, type, field] of [[sentTo, 'relayed', 'to'], [receivedFrom, 'received', 'from']]) {
+    for (const [application, segments] of [...map.entries()]) {
+      if (socket?.readyState !== WebSocket.OPEN) return;
+      map.delete(application);
+      for (let i = 0; i < segments.length; i += 500) {
+        send({ type, [field]: application, segments: segments.slice(i, i + 500) });
+      }
+    }
   }
 }
 
@@ -317,7 +341,7 @@ async function run() {
         if (recent.size > RECENT) recent.delete(recent.keys().next().value);
         after = s.seq;
         played += 1;
-        if (from) fromTerminal += 1; else fromCenter += 1;
+        if (from) { fromTerminal += 1; note(receivedFrom, from, s.seq); } else fromCenter += 1;
         behind = Math.max(0, centerNow() - s.publishedAt);
         state.dataset.segments = String(played);
         state.dataset.fromTerminal = String(fromTerminal);
@@ -335,7 +359,10 @@ async function run() {
 }
 
 // The measured delay, for the sponsor's and the operator's views; it also keeps the channel from idling out.
-setInterval(() => send(behind === null ? { type: 'alive' } : { type: 'delay', ms: Math.round(behind) }), REPORT_EVERY);
+setInterval(() => {
+  send(behind === null ? { type: 'alive' } : { type: 'delay', ms: Math.round(behind) });
+  report();
+}, REPORT_EVERY);
 
 connect();
 run();

@@ -57,6 +57,8 @@ public class LiveCascade {
         final Map<String, Long> delays = new HashMap<>();
         long centerUpload;
         int perTerminal = 1;
+        /** relay + "/" + receiver of every link the center made during the event: what a report may be about. */
+        final java.util.Set<String> links = new java.util.HashSet<>();
     }
 
     private final Map<String, OnAir> events = new ConcurrentHashMap<>();
@@ -99,6 +101,7 @@ public class LiveCascade {
                 if (viewer.application().equals(waiting.destination()) && !air.feeder.containsKey(waiting.application())
                         && load(air, viewer.application()) < perTerminal) {
                     air.feeder.put(waiting.application(), viewer.application());
+                    air.links.add(viewer.application() + "/" + waiting.application());
                     out.add(place(eventId, air, waiting));
                 } else if (viewer.application().equals(air.feeder.get(waiting.application()))) {
                     out.add(place(eventId, air, waiting)); // the relay's page is new: its viewers link to it again
@@ -171,6 +174,17 @@ public class LiveCascade {
         }
     }
 
+    /** Whether the center linked {@code relay} to feed {@code receiver} at some time during the event. */
+    public boolean wasLinked(@NotBlank String eventId, @NotBlank String relay, @NotBlank String receiver) {
+        OnAir air = events.get(eventId);
+        if (air == null) {
+            return false;
+        }
+        synchronized (air) {
+            return air.links.contains(relay + "/" + receiver);
+        }
+    }
+
     /** The center served a viewer a segment's bytes: its own upload. */
     public void servedByCenter(@NotBlank String eventId, @NotBlank String application, @Min(0) long bytes) {
         OnAir air = events.computeIfAbsent(eventId, id -> new OnAir());
@@ -227,7 +241,10 @@ public class LiveCascade {
             }
         });
         Feeds.feederOf(viewer.asFeed(), viewer.destination(), air.online.values().stream().map(Viewer::asFeed).toList(), load,
-                perTerminal).ifPresent(f -> air.feeder.put(viewer.application(), f));
+                perTerminal).ifPresent(f -> {
+                    air.feeder.put(viewer.application(), f);
+                    air.links.add(f + "/" + viewer.application());
+                });
     }
 
     private static int load(OnAir air, String relay) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.live.application.LiveCascade;
+import org.cascade.live.application.LiveRedistribution;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
@@ -54,6 +55,9 @@ public class LiveChannel {
 
     @Inject
     LiveSessions sessions;
+
+    @Inject
+    LiveRedistribution redistribution;
 
     @Inject
     Messages messages;
@@ -114,6 +118,10 @@ public class LiveChannel {
                 case "signal" -> cascade.signal(event, application, LiveFrames.application(frame, "to"),
                         LiveFrames.object(frame, "data"));
                 case "delay" -> cascade.delay(event, application, LiveFrames.number(frame, "ms", 0, 86_400_000));
+                case "relayed" -> redistribution.report(event, LiveRedistribution.Side.SENT, application,
+                        LiveFrames.application(frame, "to"), LiveFrames.segments(frame, "segments"));
+                case "received" -> redistribution.report(event, LiveRedistribution.Side.RECEIVED, application,
+                        LiveFrames.application(frame, "from"), LiveFrames.segments(frame, "segments"));
                 case "alive" -> {
                     // only keeps the channel from idling out
                 }

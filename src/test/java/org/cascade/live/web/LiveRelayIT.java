@@ -123,6 +123,7 @@ class LiveRelayIT {
         holder.findElement(By.id("live-submit")).click();
         waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
         String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
+        type(holder, By.id("refund-per-segment"), "1");
         holder.findElement(By.id("open-submit")).click();
         visible(holder, By.id("air-link"));
 
@@ -184,14 +185,15 @@ class LiveRelayIT {
         long lastPlayed = number(orphan, "watch-state", "data-played-at");
         leaving.quit();
         waitFor(orphan, 20).until(d -> stayingId.equals(attribute(d, "watch-feed", "data-from")));
-        waitFor(orphan, 40).until(d -> number(d, "watch-state", "data-segments") >= before + 3);
+        waitFor(orphan, 40).until(d -> number(d, "watch-state", "data-segments") > before);
         long resumed = number(orphan, "watch-state", "data-played-at");
+        waitFor(orphan, 40).until(d -> number(d, "watch-state", "data-segments") >= before + 3);
         double at = playing(orphan);
         waitFor(orphan, 20).until(d -> playing(d) > at + 1.0);
         assertEquals(0, number(orphan, "watch-state", "data-from-center"), "the reconnected secondary is fed by the other primary");
         assertTrue(number(staying, "watch-feed", "data-relaying") == 2, "the staying primary relays to both secondaries");
         System.out.println("LiveRelayIT: reconnection gap (last segment played before the primary left to the "
-                + "third after) " + (resumed - lastPlayed) + " ms; secondary behind "
+                + "first after) " + (resumed - lastPlayed) + " ms; secondary behind "
                 + number(secondaries.get(1), "watch-state", "data-behind-ms") + " ms, primary behind "
                 + number(staying, "watch-state", "data-behind-ms") + " ms");
         Map<String, Object> after = json(holder, base + "api/live/events/" + eventId + "/air");
@@ -211,5 +213,25 @@ class LiveRelayIT {
         holder.findElement(By.id("air-stop")).click();
         holder.navigate().refresh();
         assertTrue(holder.findElements(By.cssSelector("#refusals tr")).stream().anyMatch(r -> r.getText().contains("signal to " + other)));
+
+        // The broadcast ends: the staying primary, which relayed to both secondaries, is refunded 1 yen per segment
+        // both ends reported; the secondaries relayed nothing and get nothing. Ending again credits nothing more.
+        Thread.sleep(7_000); // the viewers' last reports (every 5 s)
+        long stayingBefore = balance(staying);
+        List<Long> secondariesBefore = secondaries.stream().map(LiveRelayIT::balance).toList();
+        holder.findElement(By.id("air-end")).click();
+        String flash = visible(holder, By.cssSelector(".flash")).getText();
+        long refunded = balance(staying) - stayingBefore;
+        assertTrue(refunded >= 10, "refunded " + refunded + " yen: " + flash);
+        assertTrue(flash.contains("refunded"), flash);
+        assertEquals(secondariesBefore, secondaries.stream().map(LiveRelayIT::balance).toList());
+        holder.findElement(By.id("air-end")).click();
+        visible(holder, By.cssSelector(".flash"));
+        assertEquals(stayingBefore + refunded, balance(staying), "a refund is credited once");
+        System.out.println("LiveRelayIT: refund to the staying primary " + refunded + " yen; " + flash);
+    }
+
+    private static long balance(WebDriver d) {
+        return ((Number) json(d, d.getCurrentUrl().replaceAll("/live/watch.*", "/api/terminal/records")).get("balance")).longValue();
     }
 }
