@@ -21,6 +21,8 @@ public enum TransactionKind {
     RECEPTION,
     /** A place in a live event's distribution order (FIG. 23): the applicant pays, the holder and center are paid. */
     LIVE_CHARGE,
+    /** A refund for redistribution after a live event (FIG. 24 S838): the holder pays back part of a redistributor's place. */
+    LIVE_REFUND,
     /** A period's net on a holder's payable or a store's drawer cleared towards the financial institution. */
     SETTLEMENT(true),
     /** A settlement payment the institution rejected, taken back onto its account (compensates a SETTLEMENT). */

@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.cascade.live.domain.LiveApplication;
 import org.cascade.live.domain.LiveEvent;
 import org.cascade.live.domain.LiveEventRepository;
 import org.cascade.live.domain.LiveSegment;
 import org.cascade.live.infrastructure.SegmentFiles;
 import org.cascade.platform.domain.Forbidden;
 import org.cascade.platform.domain.NotFound;
+import org.cascade.platform.domain.RuleViolation;
 
 /**
  * An event on air: the sponsor's browser publishes each edit pattern's stream as numbered
@@ -40,6 +42,9 @@ public class LiveBroadcast {
 
     @Inject
     SegmentFiles files;
+
+    @Inject
+    LiveCascade cascade;
 
     @Inject
     Clock clock;
@@ -78,13 +83,35 @@ public class LiveBroadcast {
     /** One segment's bytes, for a viewer whose order's delay has let it through. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] segmentBytes(@NotBlank String serial, @NotBlank String eventId, @Min(0) @Max(Long.MAX_VALUE) long seq) {
+        LiveApplications.Viewing v = applications.viewing(serial, eventId);
+        // A later order gets its bytes from the terminal relaying to it; the center serves it only when none can.
+        if (cascade.fedByTerminal(eventId, v.application().id())) {
+            throw new RuleViolation("live.air.relayed");
+        }
         List<LiveSegment> due = segmentsFor(serial, eventId, seq - 1);
         if (due.isEmpty() || due.get(0).seq() != seq) {
             throw new NotFound("live.air.noSegment", seq);
         }
         LiveSegment s = due.get(0);
         LiveEvent event = events.find(eventId).orElseThrow();
-        return files.read(eventId, event.patterns().patterns().indexOf(s.pattern()), seq);
+        byte[] bytes = files.read(eventId, event.patterns().patterns().indexOf(s.pattern()), seq);
+        cascade.servedByCenter(eventId, v.application().id(), bytes.length);
+        return bytes;
+    }
+
+    /** The cascade of one of the sponsor's events now (FIG. 27): every charged place, who feeds it, the center's upload. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveCascade.Air air(@NotBlank String holder, @NotBlank String eventId) {
+        LiveEvent event = events.find(eventId).filter(e -> e.holder().equals(holder))
+                .orElseThrow(() -> new NotFound("live.event.unknown", eventId));
+        return cascade.air(event.id(), events.applications(eventId).stream().filter(LiveApplication::isCharged).toList());
+    }
+
+    /** The same for the operator, of any event. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveCascade.Air air(@NotBlank String eventId) {
+        LiveEvent event = events.find(eventId).orElseThrow(() -> new NotFound("live.event.unknown", eventId));
+        return cascade.air(event.id(), events.applications(eventId).stream().filter(LiveApplication::isCharged).toList());
     }
 
     static String sha256(byte[] bytes) {

@@ -48,4 +48,13 @@ public interface LiveEventRepository {
     List<LiveSegment> segmentsAfter(String eventId, String pattern, long after, int max);
 
     List<LivePriceRevision> revisions(String eventId);
+
+    /** The number of segments of the event's longest pattern: how many one viewer could receive. */
+    long segmentsPublished(String eventId);
+
+    Optional<RelayReport> relayReport(String id);
+
+    void add(RelayReport report);
+
+    List<RelayReport> relayReports(String eventId);
 }

@@ -14,6 +14,7 @@ import org.cascade.live.domain.LiveEventRepository;
 import org.cascade.live.domain.LivePriceRevision;
 import org.cascade.live.domain.LiveRefusal;
 import org.cascade.live.domain.LiveSegment;
+import org.cascade.live.domain.RelayReport;
 
 @ApplicationScoped
 public class JpaLiveEventRepository implements LiveEventRepository {
@@ -129,5 +130,27 @@ public class JpaLiveEventRepository implements LiveEventRepository {
     public List<LiveRefusal> refusals(String eventId, int max) {
         return em.createNamedQuery("LiveRefusal.findByEvent", LiveRefusal.class).setParameter("event", eventId)
                 .setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public long segmentsPublished(String eventId) {
+        Long last = em.createQuery("select max(s.seq) from LiveSegment s where s.eventId = :event", Long.class)
+                .setParameter("event", eventId).getSingleResult();
+        return last == null ? 0 : last + 1;
+    }
+
+    @Override
+    public Optional<RelayReport> relayReport(String id) {
+        return Optional.ofNullable(em.find(RelayReport.class, id));
+    }
+
+    @Override
+    public void add(RelayReport report) {
+        em.persist(report);
+    }
+
+    @Override
+    public List<RelayReport> relayReports(String eventId) {
+        return em.createNamedQuery("RelayReport.findByEvent", RelayReport.class).setParameter("event", eventId).getResultList();
     }
 }

@@ -12,6 +12,7 @@ import org.cascade.catalog.application.Catalog;
 import org.cascade.catalog.domain.Content;
 import org.cascade.live.application.LiveApplications;
 import org.cascade.live.application.LiveEvents;
+import org.cascade.live.application.LiveRedistribution;
 import org.cascade.live.application.LiveRefusals;
 import org.cascade.live.domain.ReceptionSettings;
 import org.cascade.live.domain.EventConfiguration;
@@ -32,7 +33,7 @@ import org.cascade.platform.web.View;
  */
 @ApplicationScoped
 @Route(value = {"/holder/live", "/holder/live/new", "/holder/live/event", "/holder/live/open", "/holder/live/edit",
-        "/holder/live/demand", "/holder/live/describe", "/holder/live/air"}, roles = Role.HOLDER)
+        "/holder/live/demand", "/holder/live/describe", "/holder/live/air", "/holder/live/end"}, roles = Role.HOLDER)
 public class HolderLiveController implements PageController {
 
     /** Bounds of what the form parses; within them, the domain's rules say what is refused and why. */
@@ -43,6 +44,9 @@ public class HolderLiveController implements PageController {
 
     @Inject
     LiveEvents live;
+
+    @Inject
+    LiveRedistribution redistribution;
 
     @Inject
     LiveApplications applications;
@@ -135,6 +139,12 @@ public class HolderLiveController implements PageController {
                         request.requiredLong("searchHits", 0, MAX_COUNT));
                 request.flash("live.demand.updated");
                 return View.redirect("/holder/live/event?id=" + id);
+            }
+            case "/holder/live/end" -> {
+                String id = request.required("id");
+                LiveRedistribution.Ended ended = redistribution.end(holder, id);
+                request.flash("live.air.ended", ended.segmentsInEvent(), ended.credited().size(), ended.total());
+                return View.redirect("/holder/live/air?id=" + id);
             }
             default -> {
                 return View.status(405);

@@ -24,6 +24,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.cascade.live.application.LiveApplications;
 import org.cascade.live.application.LiveBroadcast;
+import org.cascade.live.application.LiveCascade;
 import org.cascade.live.application.LiveRefusals;
 import org.cascade.live.domain.EditPatterns;
 import org.cascade.live.domain.LiveSegment;
@@ -186,6 +187,34 @@ public class LiveApi {
     public byte[] segment(@PathParam("id") String id, @PathParam("seq") long seq) {
         String serial = ApiCaller.require(request, Role.TERMINAL);
         return broadcast.segmentBytes(serial, id, Math.max(0, seq));
+    }
+
+    /**
+     * The cascade on air, for the sponsor (of their own event) and the operator: each charged
+     * place online or not and who feeds it, the center's own upload and the measured delay per order.
+     */
+    @GET
+    @Path("events/{id}/air")
+    public Map<String, Object> air(@PathParam("id") String id) {
+        String who = ApiCaller.require(request, Role.HOLDER, Role.OPERATOR);
+        LiveCascade.Air air = request.isUserInRole(Role.OPERATOR.group()) ? broadcast.air(id) : broadcast.air(who, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("centerUpload", air.centerUpload());
+        Map<String, Object> delays = new LinkedHashMap<>();
+        air.measuredDelayMs().forEach((order, ms) -> delays.put(String.valueOf(order), ms));
+        out.put("delayMsPerOrder", delays);
+        out.put("terminals", air.nodes().stream().map(n -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("application", n.application());
+            t.put("serial", n.serial());
+            t.put("order", n.order());
+            t.put("online", n.online());
+            t.put("fedBy", n.online() ? (n.fedBy() == null ? "center" : n.fedBy()) : null);
+            t.put("centerBytes", n.centerBytes());
+            t.put("delayMs", n.measuredDelayMs());
+            return t;
+        }).toList());
+        return out;
     }
 
     private static Map<String, Object> standing(OrderStanding o) {

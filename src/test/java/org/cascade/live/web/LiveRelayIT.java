@@ -1,0 +1,237 @@
+package org.cascade.live.web;
+
+import static org.cascade.testing.Browsers.type;
+import static org.cascade.testing.Browsers.visible;
+import static org.cascade.testing.Browsers.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cascade.testing.Browsers;
+import org.cascade.testing.Center;
+import org.cascade.testing.Deployments;
+import org.cascade.testing.LivePages;
+import org.cascade.testing.Terminals;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The live relay in real browsers (FIG. 27 Q3–Q4): the sponsor's camera goes to two primary
+ * viewers from the center; each primary relays it over WebRTC to the secondary viewer the center
+ * gave it, the interval (5 s) behind, and the center serves the secondaries no byte. Closing a
+ * primary's page moves its secondary to the other primary, and playback resumes there.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveRelayIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.cascade();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    final List<WebDriver> drivers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        drivers.forEach(d -> {
+            try {
+                d.quit();
+            } catch (RuntimeException alreadyClosed) {
+                // the test closed it
+            }
+        });
+    }
+
+    private WebDriver viewer(Center.Clerk clerk, String eventId, String name, int order) throws Exception {
+        WebDriver d = Browsers.open();
+        drivers.add(d);
+        Terminals.insert(d, base, Terminals.sell(base, clerk, 1_000, "relay-password"), "relay-password");
+        d.get(base + "live/event?id=" + eventId);
+        type(d, By.id("name"), name);
+        type(d, By.id("email"), name.toLowerCase() + "@example.org");
+        d.findElement(By.id("order-" + order)).click();
+        d.findElement(By.id("redistribution-allowed")).click();
+        d.findElement(By.id("automatic-reconnection")).click();
+        d.findElement(By.id("apply-submit")).click();
+        visible(d, By.cssSelector(".flash"));
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(WebDriver d, String url) {
+        return (Map<String, Object>) ((JavascriptExecutor) d).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => r.json()).then(done);", url);
+    }
+
+    private static Object script(WebDriver d, String js, Object... args) {
+        return ((JavascriptExecutor) d).executeAsyncScript("const done = arguments[arguments.length - 1];" + js, args);
+    }
+
+    private static long number(WebDriver d, String id, String attribute) {
+        String v = d.findElement(By.id(id)).getAttribute(attribute);
+        return v == null || v.isEmpty() ? 0 : Long.parseLong(v);
+    }
+
+    private static String attribute(WebDriver d, String id, String attribute) {
+        return d.findElement(By.id(id)).getAttribute(attribute);
+    }
+
+    private static double playing(WebDriver d) {
+        return ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('live-video').currentTime")).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> terminal(Map<String, Object> air, String application) {
+        return ((List<Map<String, Object>>) air.get("terminals")).stream().filter(t -> application.equals(t.get("application")))
+                .findFirst().orElseThrow(() -> new AssertionError(application + " not in " + air));
+    }
+
+    @Test
+    void primariesRelayToTheSecondariesTheIntervalBehindAndASecondaryWhosePrimaryLeftIsFedByTheOther() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String holderName = "relay-" + suffix;
+        String password = Terminals.holder(base, holderName);
+        WebDriver holder = Browsers.openWithCamera();
+        drivers.add(holder);
+        LivePages.signIn(holder, base, holderName, password, "/holder");
+        holder.get(base + "holder/live/new");
+        Map<String, String> form = LivePages.event("Relay " + suffix, LocalDate.now().plusDays(10) + "T19:00", "2");
+        form.putAll(Map.of("past-spectators", "10", "downloads", "10", "search-hits", "10", "orders", "2",
+                "interval-seconds", "5", "redistributors", "2"));
+        LivePages.fillEvent(holder, form);
+        holder.findElement(By.id("live-submit")).click();
+        waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
+        String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
+        type(holder, By.id("refund-per-segment"), "1");
+        holder.findElement(By.id("open-submit")).click();
+        visible(holder, By.id("air-link"));
+
+        Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Relay " + suffix);
+        List<WebDriver> primaries = List.of(viewer(clerk, eventId, "Aki", 1), viewer(clerk, eventId, "Bo", 1));
+        List<WebDriver> secondaries = List.of(viewer(clerk, eventId, "Cho", 2), viewer(clerk, eventId, "Dai", 2));
+
+        holder.findElement(By.id("air-link")).click();
+        new Select(visible(holder, By.id("air-pattern"))).selectByValue("entirety");
+        holder.findElement(By.id("air-start")).click();
+        waitFor(holder, 30).until(d -> number(d, "air-state", "data-sent") >= 2);
+
+        for (WebDriver p : primaries) {
+            p.get(base + "live/watch?id=" + eventId);
+            waitFor(p, 20).until(d -> "center".equals(attribute(d, "watch-feed", "data-feed")));
+        }
+        for (WebDriver s : secondaries) {
+            s.get(base + "live/watch?id=" + eventId);
+            waitFor(s, 20).until(d -> "terminal".equals(attribute(d, "watch-feed", "data-feed")));
+        }
+        for (WebDriver p : primaries) {
+            waitFor(p, 30).until(d -> number(d, "watch-state", "data-segments") >= 4);
+            assertEquals("0", attribute(p, "watch-state", "data-rejected"));
+            assertTrue(number(p, "watch-state", "data-behind-ms") < 3_000, "a primary plays without delay");
+            waitFor(p, 20).until(d -> playing(d) > 1.0);
+        }
+        for (WebDriver s : secondaries) {
+            waitFor(s, 40).until(d -> number(d, "watch-state", "data-segments") >= 3);
+            assertEquals("0", attribute(s, "watch-state", "data-rejected"));
+            assertEquals(0, number(s, "watch-state", "data-from-center"), "every segment came from the relay");
+            long behind = number(s, "watch-state", "data-behind-ms");
+            assertTrue(behind >= 4_500 && behind < 8_000, "the secondary plays the interval behind: " + behind + " ms");
+            waitFor(s, 20).until(d -> playing(d) > 1.0);
+        }
+        // The two secondaries are fed by different primaries, each one of theirs relaying to it.
+        String fedFirst = attribute(secondaries.get(0), "watch-feed", "data-from");
+        String fedSecond = attribute(secondaries.get(1), "watch-feed", "data-from");
+        assertNotEquals(fedFirst, fedSecond);
+        Map<String, Object> air = json(holder, base + "api/live/events/" + eventId + "/air");
+        for (WebDriver s : secondaries) {
+            Map<String, Object> t = terminal(air, attribute(s, "watch", "data-application"));
+            assertEquals(0L, ((Number) t.get("centerBytes")).longValue(), "the center served a secondary no byte: " + t);
+            assertEquals(attribute(s, "watch-feed", "data-from"), t.get("fedBy"));
+        }
+        for (WebDriver p : primaries) {
+            Map<String, Object> t = terminal(air, attribute(p, "watch", "data-application"));
+            assertEquals("center", t.get("fedBy"));
+            assertTrue(((Number) t.get("centerBytes")).longValue() > 0, t.toString());
+        }
+        assertTrue(((Number) air.get("centerUpload")).longValue() > 0);
+
+        // The primary feeding the first secondary closes its page: the center gives the secondary to the other primary.
+        WebDriver leaving = primaries.stream().filter(p -> fedFirst.equals(attribute(p, "watch", "data-application")))
+                .findFirst().orElseThrow();
+        WebDriver staying = primaries.stream().filter(p -> p != leaving).findFirst().orElseThrow();
+        String stayingId = attribute(staying, "watch", "data-application");
+        WebDriver orphan = secondaries.get(0);
+        long before = number(orphan, "watch-state", "data-segments");
+        long lastPlayed = number(orphan, "watch-state", "data-played-at");
+        leaving.quit();
+        waitFor(orphan, 20).until(d -> stayingId.equals(attribute(d, "watch-feed", "data-from")));
+        waitFor(orphan, 40).until(d -> number(d, "watch-state", "data-segments") > before);
+        long resumed = number(orphan, "watch-state", "data-played-at");
+        waitFor(orphan, 40).until(d -> number(d, "watch-state", "data-segments") >= before + 3);
+        double at = playing(orphan);
+        waitFor(orphan, 20).until(d -> playing(d) > at + 1.0);
+        assertEquals(0, number(orphan, "watch-state", "data-from-center"), "the reconnected secondary is fed by the other primary");
+        assertTrue(number(staying, "watch-feed", "data-relaying") == 2, "the staying primary relays to both secondaries");
+        System.out.println("LiveRelayIT: reconnection gap (last segment played before the primary left to the "
+                + "first after) " + (resumed - lastPlayed) + " ms; secondary behind "
+                + number(secondaries.get(1), "watch-state", "data-behind-ms") + " ms, primary behind "
+                + number(staying, "watch-state", "data-behind-ms") + " ms");
+        Map<String, Object> after = json(holder, base + "api/live/events/" + eventId + "/air");
+        assertEquals(stayingId, terminal(after, attribute(orphan, "watch", "data-application")).get("fedBy"));
+        assertEquals(false, terminal(after, fedFirst).get("online"));
+        assertEquals(0L, ((Number) terminal(after, attribute(orphan, "watch", "data-application")).get("centerBytes")).longValue());
+
+        // A terminal signalling to a viewer it does not feed is refused, and the refusal recorded.
+        String other = attribute(secondaries.get(1), "watch", "data-application");
+        Object reason = script(orphan, "const ws = new WebSocket(location.origin.replace('http', 'ws') + arguments[0]);"
+                + "ws.onopen = () => ws.send(JSON.stringify({type: 'join', event: arguments[1]}));"
+                + "ws.onmessage = (e) => { const f = JSON.parse(e.data);"
+                + " if (f.type === 'place') ws.send(JSON.stringify({type: 'signal', to: arguments[2], data: {candidate: {}}}));"
+                + " if (f.type === 'error') { done(f.reason); ws.close(); } };",
+                new URL(base, "live/channel").getPath(), eventId, other);
+        assertEquals("live.channel.notLinked", reason);
+        holder.findElement(By.id("air-stop")).click();
+        holder.navigate().refresh();
+        assertTrue(holder.findElements(By.cssSelector("#refusals tr")).stream().anyMatch(r -> r.getText().contains("signal to " + other)));
+
+        // The broadcast ends: the staying primary, which relayed to both secondaries, is refunded 1 yen per segment
+        // both ends reported; the secondaries relayed nothing and get nothing. Ending again credits nothing more.
+        Thread.sleep(7_000); // the viewers' last reports (every 5 s)
+        long stayingBefore = balance(staying);
+        List<Long> secondariesBefore = secondaries.stream().map(LiveRelayIT::balance).toList();
+        holder.findElement(By.id("air-end")).click();
+        String flash = visible(holder, By.cssSelector(".flash")).getText();
+        long refunded = balance(staying) - stayingBefore;
+        assertTrue(refunded >= 10, "refunded " + refunded + " yen: " + flash);
+        assertTrue(flash.contains("refunded"), flash);
+        assertEquals(secondariesBefore, secondaries.stream().map(LiveRelayIT::balance).toList());
+        holder.findElement(By.id("air-end")).click();
+        visible(holder, By.cssSelector(".flash"));
+        assertEquals(stayingBefore + refunded, balance(staying), "a refund is credited once");
+        System.out.println("LiveRelayIT: refund to the staying primary " + refunded + " yen; " + flash);
+    }
+
+    private static long balance(WebDriver d) {
+        return ((Number) json(d, d.getCurrentUrl().replaceAll("/live/watch.*", "/api/terminal/records")).get("balance")).longValue();
+    }
+}
