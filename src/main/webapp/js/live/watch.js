@@ -55,7 +55,12 @@ function appended(buffer, bytes) {
 }
 
 async function keep(seq, bytes) {
-  await transaction(['live'], 'readwrite', (tx) => tx.objectStore('live').put(bytes, `${event}/${seq}`));
+  await transaction(['live'], 'readwrite', (tx) => {
+    const store = tx.objectStore('live');
+    store.put(bytes, `${event}/${seq}`);
+    // what "my library" lists the kept event by
+    store.put({ title: page.dataset.title, artist: page.dataset.artist, order: Number(page.dataset.order) }, `${event}/about`);
+  });
 }
 
 async function kept(seq) {

@@ -135,4 +135,16 @@ public class LiveEvents {
         event.describe(comment, previewContent);
         return event;
     }
+
+    /** Every event taking applications and not started, the soonest first (the operator's list). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LiveEvent> open() {
+        return events.openBefore(clock.instant());
+    }
+
+    /** Any event, as the operator sees it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveEvent find(@NotBlank String id) {
+        return events.find(id).orElseThrow(() -> new NotFound("live.event.unknown", id));
+    }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -95,6 +96,13 @@ class LiveRelayIT {
 
     private static String attribute(WebDriver d, String id, String attribute) {
         return d.findElement(By.id(id)).getAttribute(attribute);
+    }
+
+    /** The cascade view's rows, read in one script: the view redraws itself every two seconds. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> drawnCascade(WebDriver d) {
+        return (List<Map<String, String>>) ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
+                + "'#cascade-tree tbody tr')].map(r => ({order: r.dataset.order, serial: r.dataset.serial, fedBy: r.dataset.fedBy}));");
     }
 
     private static double playing(WebDriver d) {
@@ -175,6 +183,27 @@ class LiveRelayIT {
         }
         assertTrue(((Number) air.get("centerUpload")).longValue() > 0);
 
+        // The sponsor's air page draws the same cascade: four places, the secondaries fed by primaries' terminals.
+        List<Map<String, String>> places = waitFor(holder, 20).until(d -> {
+            List<Map<String, String>> rows = drawnCascade(d);
+            return rows.size() == 4 ? rows : null;
+        });
+        assertEquals(List.of("center", "center"), places.stream().filter(r -> "1".equals(r.get("order")))
+                .map(r -> r.get("fedBy")).toList());
+        List<String> primarySerials = places.stream().filter(r -> "1".equals(r.get("order"))).map(r -> r.get("serial")).toList();
+        assertTrue(places.stream().filter(r -> "2".equals(r.get("order"))).allMatch(r -> primarySerials.contains(r.get("fedBy"))),
+                "secondaries fed by primaries: " + places);
+        assertTrue(Long.parseLong(holder.findElement(By.id("cascade-upload")).getAttribute("data-bytes")) > 0);
+        waitFor(holder, 20).until(d -> !d.findElements(By.cssSelector("#cascade-delays li[data-order='2']")).isEmpty());
+
+        // And so does the operator's console.
+        WebDriver operator = Browsers.open();
+        drivers.add(operator);
+        LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
+        operator.get(base + "operator/live");
+        visible(operator, By.cssSelector("#operator-live tr[data-event='" + eventId + "'] a")).click();
+        waitFor(operator, 20).until(d -> drawnCascade(d).size() == 4);
+
         // The primary feeding the first secondary closes its page: the center gives the secondary to the other primary.
         WebDriver leaving = primaries.stream().filter(p -> fedFirst.equals(attribute(p, "watch", "data-application")))
                 .findFirst().orElseThrow();
@@ -229,6 +258,23 @@ class LiveRelayIT {
         visible(holder, By.cssSelector(".flash"));
         assertEquals(stayingBefore + refunded, balance(staying), "a refund is credited once");
         System.out.println("LiveRelayIT: refund to the staying primary " + refunded + " yen; " + flash);
+
+        // The staying primary watches the event again from "my library", every kept segment checked against the
+        // center's hashes first; a kept segment changed in the browser is caught and nothing plays.
+        staying.get(base + "terminal/library");
+        WebElement kept = visible(staying, By.cssSelector("#live-kept tr[data-event='" + eventId + "']"));
+        assertTrue(kept.getText().contains("Relay " + suffix), kept.getText());
+        kept.findElement(By.cssSelector("button.replay")).click();
+        waitFor(staying, 30).until(d -> "played".equals(attribute(d, "live-replay-state", "data-result")));
+        waitFor(staying, 20).until(d -> ((Number) ((JavascriptExecutor) d)
+                .executeScript("return document.getElementById('live-replay').currentTime")).doubleValue() > 1.0);
+        script(staying, "indexedDB.open('cascade').onsuccess = (e) => { const tx = e.target.result.transaction('live', 'readwrite');"
+                + " tx.objectStore('live').put(new Uint8Array([1, 2, 3]).buffer, arguments[0] + '/1'); tx.oncomplete = () => done(true); };",
+                eventId);
+        staying.navigate().refresh();
+        visible(staying, By.cssSelector("#live-kept tr[data-event='" + eventId + "'] button.replay")).click();
+        waitFor(staying, 30).until(d -> "forged".equals(attribute(d, "live-replay-state", "data-result")));
+        assertTrue(staying.findElement(By.id("live-replay-state")).getText().startsWith("Segment 1 does not match"));
     }
 
     private static long balance(WebDriver d) {
