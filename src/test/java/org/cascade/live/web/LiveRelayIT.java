@@ -148,6 +148,10 @@ class LiveRelayIT {
             p.get(base + "live/watch?id=" + eventId);
             waitFor(p, 20).until(d -> "center".equals(attribute(d, "watch-feed", "data-feed")));
         }
+        // The second secondary's page notes its channels, so that the test can cut one as a lost link would.
+        ((org.openqa.selenium.chrome.ChromeDriver) secondaries.get(1)).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "window.__channels = []; const Native = window.WebSocket; window.WebSocket = class extends Native {"
+                        + " constructor(...a) { super(...a); window.__channels.push(this); } };"));
         for (WebDriver s : secondaries) {
             s.get(base + "live/watch?id=" + eventId);
             waitFor(s, 20).until(d -> "terminal".equals(attribute(d, "watch-feed", "data-feed")));
@@ -229,6 +233,15 @@ class LiveRelayIT {
         assertEquals(stayingId, terminal(after, attribute(orphan, "watch", "data-application")).get("fedBy"));
         assertEquals(false, terminal(after, fedFirst).get("online"));
         assertEquals(0L, ((Number) terminal(after, attribute(orphan, "watch", "data-application")).get("centerBytes")).longValue());
+
+        // The second secondary (automatic reconnection) loses its channel: it rejoins by itself and plays on.
+        WebDriver cut = secondaries.get(1);
+        long cutAt = number(cut, "watch-state", "data-segments");
+        ((JavascriptExecutor) cut).executeScript("window.__channels.forEach((c) => c.close());");
+        waitFor(cut, 10).until(d -> "closed".equals(attribute(d, "watch", "data-channel")));
+        waitFor(cut, 20).until(d -> "open".equals(attribute(d, "watch", "data-channel")));
+        waitFor(cut, 30).until(d -> number(d, "watch-state", "data-segments") >= cutAt + 3);
+        assertEquals("terminal", attribute(cut, "watch-feed", "data-feed"), "fed by a terminal again after rejoining");
 
         // A terminal signalling to a viewer it does not feed is refused, and the refusal recorded.
         String other = attribute(secondaries.get(1), "watch", "data-application");
