@@ -1,7 +1,6 @@
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,11 +81,7 @@ public class Live {
         WebDriver holder = Browsers.openWithCamera();
         browsers.add(holder);
         LivePages.newHolder(holder, base, "bench-" + suffix);
-        Map<String, String> form = LivePages.event("Benchmark " + suffix, LocalDate.now().plusDays(10) + "T19:00", "1");
-        form.putAll(Map.of("past-spectators", "10", "downloads", "10", "search-hits", "10", "orders", "3",
-                "interval-seconds", String.valueOf(interval), "redistributors", "2"));
-        String eventId = LivePages.register(holder, base, form);
-        holder.findElement(By.id("open-submit")).click();
+        String eventId = LivePages.onAirEvent(holder, base, "Benchmark " + suffix, 3, interval, 0);
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Live bench");
 
         // viewers[order-1] = the viewers of that order
@@ -168,7 +163,7 @@ public class Live {
         long stream = streamBytes(holder, eventId, sentAtStart, sent);
 
         say(String.format(Locale.ROOT, "%d viewers (%d per order, 3 orders), interval %d s, %d s on air; publisher: Chromium's test camera"
-                + " at 320×240, 15 fps, 250 kbit/s video + 32 kbit/s audio, 1 s WebM segments", 3 * perOrder, perOrder, interval, seconds, interval));
+                + " at 320×240, 15 fps, 250 kbit/s video + 32 kbit/s audio, 1 s WebM segments", 3 * perOrder, perOrder, interval, seconds));
         say("");
         say("| order | configured delay | median delay | p95 delay | median stray | samples |");
         say("|---|---|---|---|---|---|");

@@ -15,7 +15,9 @@ function cell(row, text, className) {
 
 async function refresh() {
   try {
-    const air = await api('GET', `/api/live/events/${view.dataset.event}/air`);
+    // a call that hangs must not stop the refreshing: it gives up after 10 s and the next one tries again
+    const air = await Promise.race([api('GET', `/api/live/events/${view.dataset.event}/air`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 10 s')), 10_000))]);
     const upload = document.getElementById('cascade-upload');
     upload.dataset.bytes = String(air.centerUpload);
     upload.textContent = view.dataset.upload.replace('{0}', air.centerUpload.toLocaleString(language));

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -77,6 +78,38 @@ public final class LivePages {
         driver.findElement(By.id("live-submit")).click();
         waitFor(driver).until(ExpectedConditions.urlContains("/holder/live/event?id="));
         return driver.getCurrentUrl().replaceAll(".*id=", "");
+    }
+
+    /**
+     * An event for going on air, registered and open for applications by the holder signed in in
+     * {@code driver}: modest demand on a modest link, so every order is first come; {@code orders}
+     * orders {@code intervalSeconds} apart, 2 redistributors per terminal, the refund per relayed segment given.
+     */
+    public static String onAirEvent(WebDriver driver, URL base, String title, int orders, int intervalSeconds,
+                                    int refundPerSegment) {
+        Map<String, String> form = event(title, LocalDate.now().plusDays(10) + "T19:00", "2");
+        form.putAll(Map.of("past-spectators", "10", "downloads", "10", "search-hits", "10", "orders", String.valueOf(orders),
+                "interval-seconds", String.valueOf(intervalSeconds), "redistributors", "2"));
+        String eventId = register(driver, base, form);
+        type(driver, By.id("refund-per-segment"), String.valueOf(refundPerSegment));
+        driver.findElement(By.id("open-submit")).click();
+        visible(driver, By.id("air-link"));
+        return eventId;
+    }
+
+    /** Applies for {@code order} on the event's screen with redistribution allowed, and waits for the notice. */
+    public static void applyToRelay(WebDriver driver, URL base, String eventId, String name, int order,
+                                    boolean automaticReconnection) {
+        driver.get(base + "live/event?id=" + eventId);
+        type(driver, By.id("name"), name);
+        type(driver, By.id("email"), name.toLowerCase() + "@example.org");
+        driver.findElement(By.id("order-" + order)).click();
+        driver.findElement(By.id("redistribution-allowed")).click();
+        if (automaticReconnection) {
+            driver.findElement(By.id("automatic-reconnection")).click();
+        }
+        driver.findElement(By.id("apply-submit")).click();
+        visible(driver, By.cssSelector(".flash"));
     }
 
     public static void fillEvent(WebDriver driver, Map<String, String> fields) {

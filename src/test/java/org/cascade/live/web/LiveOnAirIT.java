@@ -1,16 +1,13 @@
 package org.cascade.live.web;
 
-import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
 import static org.cascade.testing.Browsers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.cascade.testing.Browsers;
 import org.cascade.testing.Center;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -61,13 +57,7 @@ class LiveOnAirIT {
         WebDriver d = Browsers.open();
         drivers.add(d);
         Terminals.insert(d, base, Terminals.sell(base, clerk, 1_000, "air-password"), "air-password");
-        d.get(base + "live/event?id=" + eventId);
-        type(d, By.id("name"), name);
-        type(d, By.id("email"), name.toLowerCase() + "@example.org");
-        d.findElement(By.id("order-" + order)).click();
-        d.findElement(By.id("redistribution-allowed")).click();
-        d.findElement(By.id("apply-submit")).click();
-        visible(d, By.cssSelector(".flash"));
+        LivePages.applyToRelay(d, base, eventId, name, order, false);
         return d;
     }
 
@@ -83,22 +73,11 @@ class LiveOnAirIT {
     @Test
     void theSponsorsCameraPlaysAtEveryViewerAndTheSecondaryOrderLagsByTheInterval() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String holderName = "air-" + suffix;
-        String password = Terminals.holder(base, holderName);
         WebDriver holder = Browsers.openWithCamera();
         drivers.add(holder);
-        LivePages.signIn(holder, base, holderName, password, "/holder");
-        holder.get(base + "holder/live/new");
-        // modest demand on a modest link: every order first come; the secondary order 5 s behind the primary
-        Map<String, String> form = LivePages.event("On air " + suffix, LocalDate.now().plusDays(10) + "T19:00", "2");
-        form.putAll(Map.of("past-spectators", "10", "downloads", "10", "search-hits", "10", "orders", "2",
-                "interval-seconds", "5", "redistributors", "2"));
-        LivePages.fillEvent(holder, form);
-        holder.findElement(By.id("live-submit")).click();
-        waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
-        String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
-        holder.findElement(By.id("open-submit")).click();
-        visible(holder, By.id("air-link"));
+        LivePages.newHolder(holder, base, "air-" + suffix);
+        // every order first come; the secondary order 5 s behind the primary
+        String eventId = LivePages.onAirEvent(holder, base, "On air " + suffix, 2, 5, 0);
 
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Air " + suffix);
         WebDriver first = viewer(clerk, eventId, "Aki", 1);

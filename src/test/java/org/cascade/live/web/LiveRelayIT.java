@@ -1,6 +1,5 @@
 package org.cascade.live.web;
 
-import static org.cascade.testing.Browsers.type;
 import static org.cascade.testing.Browsers.visible;
 import static org.cascade.testing.Browsers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -68,14 +65,7 @@ class LiveRelayIT {
         WebDriver d = Browsers.open();
         drivers.add(d);
         Terminals.insert(d, base, Terminals.sell(base, clerk, 1_000, "relay-password"), "relay-password");
-        d.get(base + "live/event?id=" + eventId);
-        type(d, By.id("name"), name);
-        type(d, By.id("email"), name.toLowerCase() + "@example.org");
-        d.findElement(By.id("order-" + order)).click();
-        d.findElement(By.id("redistribution-allowed")).click();
-        d.findElement(By.id("automatic-reconnection")).click();
-        d.findElement(By.id("apply-submit")).click();
-        visible(d, By.cssSelector(".flash"));
+        LivePages.applyToRelay(d, base, eventId, name, order, true);
         return d;
     }
 
@@ -118,22 +108,10 @@ class LiveRelayIT {
     @Test
     void primariesRelayToTheSecondariesTheIntervalBehindAndASecondaryWhosePrimaryLeftIsFedByTheOther() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String holderName = "relay-" + suffix;
-        String password = Terminals.holder(base, holderName);
         WebDriver holder = Browsers.openWithCamera();
         drivers.add(holder);
-        LivePages.signIn(holder, base, holderName, password, "/holder");
-        holder.get(base + "holder/live/new");
-        Map<String, String> form = LivePages.event("Relay " + suffix, LocalDate.now().plusDays(10) + "T19:00", "2");
-        form.putAll(Map.of("past-spectators", "10", "downloads", "10", "search-hits", "10", "orders", "2",
-                "interval-seconds", "5", "redistributors", "2"));
-        LivePages.fillEvent(holder, form);
-        holder.findElement(By.id("live-submit")).click();
-        waitFor(holder).until(ExpectedConditions.urlContains("/holder/live/event?id="));
-        String eventId = holder.getCurrentUrl().replaceAll(".*id=", "");
-        type(holder, By.id("refund-per-segment"), "1");
-        holder.findElement(By.id("open-submit")).click();
-        visible(holder, By.id("air-link"));
+        LivePages.newHolder(holder, base, "relay-" + suffix);
+        String eventId = LivePages.onAirEvent(holder, base, "Relay " + suffix, 2, 5, 1);
 
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Relay " + suffix);
         List<WebDriver> primaries = List.of(viewer(clerk, eventId, "Aki", 1), viewer(clerk, eventId, "Bo", 1));
@@ -188,10 +166,15 @@ class LiveRelayIT {
         assertTrue(((Number) air.get("centerUpload")).longValue() > 0);
 
         // The sponsor's air page draws the same cascade: four places, the secondaries fed by primaries' terminals.
-        List<Map<String, String>> places = waitFor(holder, 20).until(d -> {
-            List<Map<String, String>> rows = drawnCascade(d);
-            return rows.size() == 4 ? rows : null;
-        });
+        List<Map<String, String>> places;
+        try {
+            places = waitFor(holder, 40).until(d -> {
+                List<Map<String, String>> rows = drawnCascade(d);
+                return rows.size() == 4 ? rows : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the cascade drawn: " + drawnCascade(holder) + "; the page's console: " + Browsers.console(holder), e);
+        }
         assertEquals(List.of("center", "center"), places.stream().filter(r -> "1".equals(r.get("order")))
                 .map(r -> r.get("fedBy")).toList());
         List<String> primarySerials = places.stream().filter(r -> "1".equals(r.get("order"))).map(r -> r.get("serial")).toList();
