@@ -27,6 +27,7 @@ import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
+import org.cascade.platform.web.SocketFrames;
 
 /**
  * The live channel: opened by the watch page of a viewer signed in with its media. The page
@@ -128,11 +129,11 @@ public class LiveChannel {
                 default -> throw new RuleViolation("channel.frame.unknown", type);
             }
         } catch (RuleViolation e) { // an unknown event or no place (NotFound) included
-            LiveSessions.send(session, error(e.messageKey(), messages.text((Locale) p.get(LOCALE), e)));
+            SocketFrames.send(session, error(e.messageKey(), messages.text((Locale) p.get(LOCALE), e)));
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(Level.SEVERE, "incident " + incident + " on a live frame", e);
-            LiveSessions.send(session, error("channel.failed", messages.text((Locale) p.get(LOCALE), "channel.failed", incident)));
+            SocketFrames.send(session, error("channel.failed", messages.text((Locale) p.get(LOCALE), "channel.failed", incident)));
         }
     }
 

@@ -15,9 +15,9 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +32,7 @@ import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
 import org.cascade.platform.web.Messages;
+import org.cascade.platform.web.SocketFrames;
 import org.cascade.swarm.application.Distribution;
 import org.cascade.swarm.application.OnlineTerminals;
 import org.cascade.swarm.application.Shelves;
@@ -294,6 +295,6 @@ public class TerminalChannel {
     }
 
     private static void send(Session session, JsonObject frame) {
-        TerminalSessions.send(session, frame);
+        SocketFrames.send(session, frame);
     }
 }

@@ -4,21 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.platform.web.Messages;
+import org.cascade.platform.web.SocketFrames;
 import org.cascade.swarm.application.TerminalMessage;
 
 /**
@@ -51,13 +47,12 @@ public class TerminalSessions {
         if (session == null) {
             return;
         }
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", message.type());
-        message.fields().forEach((name, value) -> frame.add(name, json(value)));
+        Map<String, Object> fields = new LinkedHashMap<>(message.fields());
         if (message.messageKey() != null) {
-            frame.add("message", messages.text((Locale) session.getUserProperties().get(LOCALE), message.messageKey(),
+            fields.put("message", messages.text((Locale) session.getUserProperties().get(LOCALE), message.messageKey(),
                     message.arguments()));
         }
-        send(session, frame.build());
+        SocketFrames.send(session, SocketFrames.frame(message.type(), fields));
     }
 
     /** Hands a relayed piece to the receiver's channel; false when it is not online here. */
@@ -77,43 +72,5 @@ public class TerminalSessions {
             }
         }
         return false;
-    }
-
-    /** Sends are serialised per session: the container allows one at a time. */
-    static void send(Session session, JsonObject frame) {
-        synchronized (session) {
-            try {
-                if (session.isOpen()) {
-                    session.getBasicRemote().sendText(frame.toString());
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "terminal channel send failed", e);
-            }
-        }
-    }
-
-    private static JsonValue json(Object value) {
-        if (value == null) {
-            return JsonValue.NULL;
-        } else if (value instanceof JsonValue j) {
-            return j;
-        } else if (value instanceof String s) {
-            return Json.createValue(s);
-        } else if (value instanceof Boolean b) {
-            return b ? JsonValue.TRUE : JsonValue.FALSE;
-        } else if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
-        } else if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
-        } else if (value instanceof Map<?, ?> m) {
-            JsonObjectBuilder o = Json.createObjectBuilder();
-            m.forEach((k, v) -> o.add(String.valueOf(k), json(v)));
-            return o.build();
-        } else if (value instanceof Collection<?> c) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
-            c.forEach(v -> a.add(json(v)));
-            return a.build();
-        }
-        throw new IllegalArgumentException("no JSON for " + value.getClass());
     }
 }
