@@ -1,7 +1,6 @@
 // The terminal's home: keeps this browser's copy of the media at the version the center issued last.
 import { api } from '../platform/api.js';
 import { replaceRam, loadMedia, toMediaFile } from './media-store.js';
-import { startTerminal } from './swarm.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,10 +21,6 @@ $('save-copy').addEventListener('click', async () => {
   link.click();
   URL.revokeObjectURL(link.href);
 });
-
-// Online while this page is open: the center counts this terminal among the online ones, and it
-// serves the contents this browser shares. The engine marks the body with the terminal id on welcome.
-startTerminal();
 
 sync().catch((e) => { $('media-sync').textContent = e.message; })
       .finally(() => { document.body.dataset.ready = 'true'; });
