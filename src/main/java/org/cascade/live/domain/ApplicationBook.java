@@ -17,7 +17,9 @@ import org.cascade.platform.domain.RuleViolation;
  * them. Lottery orders take applications beyond their ability until the lottery closes and are
  * then drawn; first-come orders (and every order of a down auction) take them until full or until
  * the event starts. Refused: an application after its order's reception closed, a second one by
- * the same applicant for the same order, one for a full order, one the balance cannot pay, and
+ * the same applicant for the same order, one by an applicant who holds (or may still win) a place
+ * in another order of the event (one place per event; a lost draw frees the applicant to take a
+ * second choice), one for a full order, one the balance cannot pay, and
  * one naming an edit pattern the holder did not define. Once applicants are charged, edits of
  * their order's price or delay, and of the schedule, are refused: they would change what was paid for.
  * Not thread-safe: its owner serialises the calls (one transaction).
@@ -93,6 +95,10 @@ public final class ApplicationBook {
         }
         if (applications.values().stream().anyMatch(a -> a.order() == order.number() && a.applicant().equals(request.applicant()))) {
             throw new RuleViolation("live.application.twice", order.number());
+        }
+        Optional<Application> standing = standingOf(request.applicant());
+        if (standing.isPresent()) {
+            throw new RuleViolation("live.application.placeHeld", standing.get().order());
         }
         if (!order.byLottery() && count(order.number()) >= order.ability()) {
             throw new RuleViolation("live.application.soldOut", order.number());
@@ -243,6 +249,20 @@ public final class ApplicationBook {
 
     public List<Application> ofOrder(int order) {
         return applications.values().stream().filter(a -> a.order() == order).toList();
+    }
+
+    /**
+     * One media, one place per event: the applicant's application that holds a place or may still
+     * win one (every application but one that lost a published draw), if any.
+     */
+    private Optional<Application> standingOf(String applicant) {
+        return applications.values().stream()
+                .filter(a -> a.applicant().equals(applicant))
+                .filter(a -> {
+                    LotteryResult result = draws.get(a.order());
+                    return result == null || !result.losers().contains(a.id());
+                })
+                .findFirst();
     }
 
     private long count(int order) {

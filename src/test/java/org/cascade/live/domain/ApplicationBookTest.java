@@ -72,7 +72,7 @@ class ApplicationBookTest {
         assertFalse(book.standing(2, OPEN).open());
         assertEquals("live.application.soldOut", key(() -> book.apply(request("s7", "CM-7", 2), OPEN, 1_000)));
         for (int i = 1; i <= 5; i++) {
-            book.apply(request("p" + i, "CM-" + i, 1), OPEN, 1_000);
+            book.apply(request("p" + i, "CM-P" + i, 1), OPEN, 1_000);
         }
         OrderStanding primary = book.standing(1, OPEN);
         assertTrue(primary.lotteryApplies());
@@ -86,7 +86,7 @@ class ApplicationBookTest {
         for (int i = 1; i <= 5; i++) {
             book.apply(request("p" + i, "CM-" + i, 1), OPEN, 1_000);
         }
-        book.apply(request("s1", "CM-1", 2), OPEN, 1_000);
+        book.apply(request("s1", "CM-6", 2), OPEN, 1_000);
         Lottery lottery = new Lottery(1, 2, 3, LotteryTest.SEED.commitment());
         LotteryResult result = lottery.draw(LotteryTest.SEED, book.entries(1));
         assertThrows(IllegalArgumentException.class, () -> book.publish(result, OPEN)); // still taking applications
@@ -99,11 +99,41 @@ class ApplicationBookTest {
         String loser = result.losers().get(0);
         List<Integer> offered = book.offersFor(loser, after).stream().map(s -> s.order().number()).toList();
         String loserApplicant = book.applications().stream().filter(a -> a.id().equals(loser)).findFirst().orElseThrow().applicant();
-        assertEquals(loserApplicant.equals("CM-1") ? List.of(3) : List.of(2, 3), offered);
+        assertEquals(List.of(2, 3), offered);
         assertTrue(book.offersFor(result.winners().get(0), after).isEmpty());
         // the loser takes the offer
         int other = offered.get(0);
         assertEquals(other, book.apply(request("again", loserApplicant, other), after, 1_000).order());
+    }
+
+    @Test
+    void oneMediaHoldsOnePlacePerEventAndALostDrawFreesIt() {
+        ApplicationBook book = book();
+        book.apply(request("s", "CM-A", 2), OPEN, 1_000);
+        RuleViolation second = assertThrows(RuleViolation.class, () -> book.apply(request("t", "CM-A", 3), OPEN, 1_000));
+        assertEquals("live.application.placeHeld", second.messageKey());
+        assertEquals(List.of(2), List.of(second.arguments()));
+        assertEquals("live.application.placeHeld", key(() -> book.apply(request("p", "CM-A", 1), OPEN, 1_000)));
+
+        // a lottery application may still win: no second place while it is undrawn
+        for (int i = 1; i <= 3; i++) {
+            book.apply(request("p" + i, "CM-" + i, 1), OPEN, 1_000);
+        }
+        assertEquals("live.application.placeHeld", key(() -> book.apply(request("x", "CM-1", 3), OPEN, 1_000)));
+        assertEquals(4, book.applications().size());
+
+        LotteryResult result = new Lottery(1, 2, 3, LotteryTest.SEED.commitment()).draw(LotteryTest.SEED, book.entries(1));
+        book.publish(result, LOTTERY_CLOSES);
+        Instant after = LOTTERY_CLOSES.plusSeconds(60);
+        String winner = applicantOf(book, result.winners().get(0));
+        String loser = applicantOf(book, result.losers().get(0));
+        assertEquals("live.application.placeHeld", key(() -> book.apply(request("w", winner, 3), after, 1_000)));
+        assertEquals(3, book.apply(request("l", loser, 3), after, 1_000).order());
+        assertEquals("live.application.placeHeld", key(() -> book.apply(request("l2", loser, 2), after, 1_000)));
+    }
+
+    private static String applicantOf(ApplicationBook book, String applicationId) {
+        return book.applications().stream().filter(a -> a.id().equals(applicationId)).findFirst().orElseThrow().applicant();
     }
 
     @Test
