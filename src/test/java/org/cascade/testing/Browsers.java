@@ -95,6 +95,18 @@ public final class Browsers {
         return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks what loads a new page (a form's submit button, a link) and waits until the new page
+     * has replaced the old one, so that what is read next is never the old page's.
+     */
+    public static void clickForNewPage(WebDriver driver, By by) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        waitFor(driver, 30).until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
+    }
+
     public static void type(WebDriver driver, By by, String text) {
         WebElement e = driver.findElement(by);
         e.clear();

@@ -42,8 +42,10 @@ public record LiveTerms(long price, int redistributorsPerTerminal, Duration redi
         int pressure = Rank.pressure(demand, ability);
         long revisedPrice = ReferencePrice.of(price, demand, ability).price();
         int redistributors = Math.max(1, Math.min(MAX_REDISTRIBUTORS, redistributorsPerTerminal + pressure));
-        Duration interval = redistributionInterval.multipliedBy(100 - ReferencePrice.PERCENT_PER_LEVEL * pressure)
-                .dividedBy(100);
+        // Whole seconds, as the sponsor enters them and as the terms are kept: a fraction of a second
+        // would show one delay on the sponsor's page and another once the terms were kept.
+        Duration interval = Duration.ofSeconds(redistributionInterval.toSeconds()
+                * (100 - ReferencePrice.PERCENT_PER_LEVEL * pressure) / 100);
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             interval = MIN_INTERVAL;
         }

@@ -85,6 +85,12 @@ class RanksAndPricingTest {
         assertEquals(new LiveTerms(100, 1, Duration.ofMinutes(15)), base.underRanks(Rank.LOW, Rank.HIGH));
         assertEquals(base, base.underRanks(Rank.MIDDLE, Rank.MIDDLE));
         assertEquals(new LiveTerms(250, 4, Duration.ofSeconds(450)), base.underRanks(Rank.HIGH, Rank.MIDDLE));
+        // 10 s a quarter longer is 12 s, not 12.5 s: the terms are kept in whole seconds, so the
+        // third order's delay reads the same (24 s) wherever it is shown
+        LiveTerms short10 = new LiveTerms(200, 3, Duration.ofSeconds(10));
+        LiveTerms lower = short10.underRanks(Rank.MIDDLE, Rank.HIGH);
+        assertEquals(Duration.ofSeconds(12), lower.redistributionInterval());
+        assertEquals(Duration.ofSeconds(24), DistributionOrders.plan(lower, 2, 3, Rank.MIDDLE, Rank.HIGH).order(3).orElseThrow().delay());
         // bounds: never below one redistributor, nor below a five-second interval, nor above ten redistributors
         LiveTerms tight = new LiveTerms(200, 10, Duration.ofSeconds(5));
         assertEquals(new LiveTerms(300, 10, Duration.ofSeconds(5)), tight.underRanks(Rank.HIGH, Rank.LOW));

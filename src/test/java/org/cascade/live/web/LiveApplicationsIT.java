@@ -89,7 +89,7 @@ class LiveApplicationsIT {
         if (redistribution) {
             d.findElement(By.id("redistribution-allowed")).click();
         }
-        d.findElement(By.id("apply-submit")).click();
+        Browsers.clickForNewPage(d, By.id("apply-submit"));
     }
 
     private long balance(WebDriver d) {
@@ -162,6 +162,10 @@ class LiveApplicationsIT {
         assertEquals("You have already applied for distribution order 1.", visible(aiko, By.cssSelector(".errors li")).getText());
         apply(dai, eventId, "Dai", 1, "", false);
         assertEquals("This order costs 300 yen and the balance is 200 yen.", visible(dai, By.cssSelector(".errors li")).getText());
+        // One media, one place per event: a second order while the first application stands.
+        apply(chie, eventId, "Chie", 3, "", true);
+        assertEquals("You have already applied for distribution order 2 of this event: one storage media takes one place per event.",
+                visible(chie, By.cssSelector(".errors li")).getText());
         WebElement primary = dai.findElement(By.cssSelector("#apply-orders tr[data-order='1']"));
         assertEquals("2.00", primary.findElement(By.cssSelector(".ratio")).getText(), "two applicants for one place");
         assertTrue(primary.getText().contains("lottery: more applicants than places"), primary.getText());
@@ -259,6 +263,11 @@ class LiveApplicationsIT {
         holder.navigate().refresh();
         List<WebElement> rows = holder.findElements(By.cssSelector("#applications tbody tr"));
         assertEquals(4, rows.size());
+        Map<String, String> orderNames = Map.of("1", "Primary", "2", "Secondary", "3", "Tertiary");
+        for (WebElement row : rows) {
+            assertEquals(orderNames.get(row.getAttribute("data-order")), row.findElements(By.tagName("td")).get(1).getText(),
+                    "each applicant under its own order");
+        }
         assertEquals(3, rows.stream().filter(r -> "true".equals(r.getAttribute("data-charged"))).count());
         assertFalse(holder.findElements(By.id("draw-2")).isEmpty(), "the secondary lottery was drawn too");
     }
