@@ -26,7 +26,9 @@ import org.cascade.swarm.domain.ReceptionTerms;
  * verified and its distributor reported sent are charged to the receiver's prepaid balance and
  * shared between the distributor, the center and the holder, in one ledger transaction per
  * settlement. The transaction's idempotency key is the reception and the bytes it had settled
- * after it, so no report, however repeated, reordered or raced, charges a piece twice.
+ * after it, so no report, however repeated, reordered or raced, charges a piece twice. Each
+ * side's FIG. 12 records name the other: the receiver's the distributor ("content received"),
+ * the distributor's the receiving media ("content sent").
  */
 @ApplicationScoped
 @ConflictRetried
@@ -57,20 +59,27 @@ public class Receptions {
             receptions.add(fresh);
             return fresh;
         });
-        Reception.Settlement s = reception.settle(received, sent, terms);
-        if (!s.settledAnything() || s.charge().debit() == 0) {
+        Reception.Settlement s = reception.settle(received, sent, terms, distributor);
+        if (!s.settledAnything() || s.charge().none()) {
             return s;
         }
         long center = ledger.open(AccountType.CENTER_REVENUE, "center:receptions").id();
+        long receiverAccount = media.find(receiver).accountId();
         long distributorAccount = distributor == null ? center : media.find(distributor).accountId();
         Map<Long, Long> amounts = new LinkedHashMap<>();
-        amounts.merge(media.find(receiver).accountId(), -s.charge().debit(), Long::sum);
+        amounts.merge(receiverAccount, -s.charge().debit(), Long::sum);
         amounts.merge(distributorAccount, s.charge().distributorReward(), Long::sum);
         amounts.merge(center, s.charge().centerFee(), Long::sum);
         amounts.merge(ledger.open(AccountType.HOLDER_PAYABLE, "holder:" + terms.holder()).id(), s.charge().holderRoyalty(), Long::sum);
-        List<Leg> legs = amounts.entrySet().stream().filter(e -> e.getValue() != 0).map(e -> new Leg(e.getKey(), e.getValue())).toList();
+        // The distributor's records name the media it sent to; the receiver's, the transaction's partner.
+        List<Leg> legs = amounts.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> new Leg(e.getKey(), e.getValue(), distributor != null && e.getKey() == distributorAccount ? receiver : null))
+                .toList();
+        if (legs.isEmpty()) {
+            return s;
+        }
         ledger.post("reception:" + reception.id() + ":" + s.bytesAfter(), TransactionKind.RECEPTION,
-                distributor == null ? "center" : distributor, terms.contentId(), legs);
+                distributor == null ? Reception.ORIGIN : distributor, terms.contentId(), legs);
         return s;
     }
 }
