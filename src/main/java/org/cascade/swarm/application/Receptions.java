@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cascade.catalog.application.AddedInformation;
 import org.cascade.ledger.application.Ledger;
 import org.cascade.ledger.application.Leg;
 import org.cascade.ledger.domain.AccountType;
@@ -28,7 +29,8 @@ import org.cascade.swarm.domain.ReceptionTerms;
  * settlement. The transaction's idempotency key is the reception and the bytes it had settled
  * after it, so no report, however repeated, reordered or raced, charges a piece twice. Each
  * side's FIG. 12 records name the other: the receiver's the distributor ("content received"),
- * the distributor's the receiving media ("content sent").
+ * the distributor's the receiving media ("content sent"). A settlement that completes a
+ * reception counts it in the content's figures.
  */
 @ApplicationScoped
 @ConflictRetried
@@ -43,6 +45,9 @@ public class Receptions {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AddedInformation contents;
 
     @Inject
     Clock clock;
@@ -60,6 +65,9 @@ public class Receptions {
             return fresh;
         });
         Reception.Settlement s = reception.settle(received, sent, terms, distributor);
+        if (s.completed()) {
+            contents.received(terms.contentId(), s.redistributed());
+        }
         if (!s.settledAnything() || s.charge().none()) {
             return s;
         }
