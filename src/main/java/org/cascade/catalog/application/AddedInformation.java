@@ -72,6 +72,15 @@ public class AddedInformation {
         }
     }
 
+    /**
+     * A reception of the content completed (settled whole for one media), {@code redistributed}
+     * when a terminal delivered some of it: the figures the holder's home page shows and the
+     * list's "most received" order sorts by.
+     */
+    public void received(@NotBlank String contentId, boolean redistributed) {
+        contents.find(contentId).ifPresent(c -> c.received(redistributed));
+    }
+
     private Content listed(String contentId) {
         return contents.find(contentId).filter(Content::listed).orElseThrow(() -> new NotFound("content.unknown", contentId));
     }

@@ -106,7 +106,9 @@ public class Content {
     @Column(name = "LISTEDAT")
     private Instant listedAt;
 
+    /** Completed receptions: medias that settled the whole content. */
     private long receptions;
+    /** Completed receptions that a terminal, not only the center, delivered some of. */
     private long redistributions;
     private long ratingCount;
     private long ratingSum;
@@ -204,6 +206,17 @@ public class Content {
         }
         ratingSum += stars - previous;
         ratingTenths = Math.round(ratingSum * 10.0 / ratingCount);
+    }
+
+    /**
+     * One more media received the whole content; {@code redistributed} when a terminal (not only
+     * the center) delivered some of it. Counted once per reception, when it completes.
+     */
+    public void received(boolean redistributed) {
+        receptions++;
+        if (redistributed) {
+            redistributions++;
+        }
     }
 
     public void boardPosted() {

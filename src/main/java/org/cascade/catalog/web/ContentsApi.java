@@ -276,6 +276,7 @@ public class ContentsApi {
         m.put("writer", c.writer());
         m.put("ratingTenths", c.averageRatingTenths());
         m.put("ratings", c.ratingCount());
+        m.put("receptions", c.receptions());
         return m;
     }
 
@@ -288,6 +289,7 @@ public class ContentsApi {
         m.put("redistributorSharePercent", c.redistributorSharePercent());
         m.put("previewBytes", c.previewBytes());
         m.put("boardPosts", c.boardPosts());
+        m.put("redistributions", c.redistributions());
         return m;
     }
 }

@@ -91,7 +91,9 @@ public class CenterMetrics {
         registry.counter(TRANSFERS_OPENED, pathTag(LinkPath.P2P));
         registry.counter(TRANSFERS_OPENED, pathTag(LinkPath.ORIGIN));
         for (TransactionKind kind : TransactionKind.values()) {
-            registry.counter(LEDGER_POSTINGS, kindTag(kind));
+            if (kind.posted()) {
+                registry.counter(LEDGER_POSTINGS, kindTag(kind));
+            }
         }
         registry.counter(SETTLEMENT_RUNS);
     }

@@ -95,6 +95,8 @@ public class Ledger {
             return new Posted(replay.get(), true);
         }
         Map<LedgerAccount, Long> amounts = new LinkedHashMap<>();
+        Map<Long, String> partners = new java.util.HashMap<>();
+        legs.stream().filter(leg -> leg.partner() != null).forEach(leg -> partners.putIfAbsent(leg.accountId(), leg.partner()));
         legs.stream().sorted(Comparator.comparingLong(Leg::accountId))
                 .forEach(leg -> amounts.merge(repository.lockAccount(leg.accountId()), leg.amount(), Math::addExact));
         LedgerTransaction t = LedgerTransaction.post(key, kind, partner, contentId, reverses, amounts, clock.instant());
@@ -102,7 +104,7 @@ public class Ledger {
         for (LedgerEntry entry : t.entries()) {
             LedgerAccount account = entry.account();
             if (account.type() == AccountType.PREPAID) {
-                AccountingRecord accounting = new AccountingRecord(entry);
+                AccountingRecord accounting = new AccountingRecord(entry, partners.get(account.id()));
                 repository.add(accounting);
                 repository.add(new HistoryRecord(accounting, account.id(), t));
                 balanceChanged.fire(new PrepaidBalanceChanged(account.id(), account.owner(), t.id(), account.balance()));

@@ -52,15 +52,16 @@ public class AccountingRecord {
     protected AccountingRecord() {
     }
 
-    public AccountingRecord(LedgerEntry entry) {
+    /** The record of an entry, naming {@code partner} as the other side (the transaction's partner when null). */
+    public AccountingRecord(LedgerEntry entry, String partner) {
         LedgerTransaction t = entry.transaction();
         this.accountId = entry.account().id();
         this.transactionId = t.id();
         this.occurredAt = t.postedAt();
         this.amount = entry.amount();
         this.balance = entry.balanceAfter();
-        this.partner = t.partner();
-        this.reason = t.kind();
+        this.partner = partner == null ? t.partner() : partner;
+        this.reason = t.kind().recordedFor(entry.amount());
     }
 
     public Long eventId() {

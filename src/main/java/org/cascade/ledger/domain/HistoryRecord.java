@@ -53,8 +53,8 @@ public class HistoryRecord {
     public HistoryRecord(AccountingRecord accounting, Long accountId, LedgerTransaction t) {
         this.accountId = accountId;
         this.occurredAt = t.postedAt();
-        this.event = t.kind();
-        this.partner = t.partner();
+        this.event = accounting.reason();
+        this.partner = accounting.partner();
         this.contentId = t.contentId() == null ? NO_CONTENT : t.contentId();
         this.accountingRecordId = accounting.eventId();
     }

@@ -93,6 +93,9 @@ public class LedgerTransaction {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("an idempotency key of 1.." + MAX_KEY_LENGTH + " characters is required");
         }
+        if (kind == null || !kind.posted()) {
+            throw new IllegalArgumentException("no transaction is of kind " + kind);
+        }
         if (amounts.size() < 2) {
             throw new IllegalArgumentException("a transaction moves money between at least two accounts");
         }

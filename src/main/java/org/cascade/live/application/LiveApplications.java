@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.cascade.ledger.application.Leg;
 import org.cascade.ledger.application.Ledger;
 import org.cascade.ledger.domain.AccountType;
+import org.cascade.ledger.domain.CenterFee;
 import org.cascade.ledger.domain.TransactionKind;
 import org.cascade.live.domain.Application;
 import org.cascade.live.domain.ApplicationBook;
@@ -63,9 +64,6 @@ import org.cascade.swarm.application.OnlineTerminals;
 @ApplicationScoped
 @Transactional
 public class LiveApplications {
-
-    /** The center's share of a live charge; the rest is the sponsor's. */
-    public static final int CENTER_FEE_PERCENT = 10;
 
     /** What the sponsor sets when opening applications. */
     public record Opening(@NotNull ReceptionSettings.SaleMode mode, Instant lotteryClosesAt, Duration auctionStep,
@@ -317,7 +315,7 @@ public class LiveApplications {
         if (media.balance(a.applicant()) < a.amount()) {
             return;
         }
-        long fee = a.amount() * CENTER_FEE_PERCENT / 100;
+        long fee = CenterFee.of(a.amount());
         ledger.post("live:" + a.id(), TransactionKind.LIVE_CHARGE, "holder:" + event.holder(), null, List.of(
                 new Leg(media.find(a.applicant()).accountId(), -a.amount()),
                 new Leg(ledger.open(AccountType.HOLDER_PAYABLE, "holder:" + event.holder()).id(), a.amount() - fee),

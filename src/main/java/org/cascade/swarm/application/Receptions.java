@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cascade.catalog.application.AddedInformation;
 import org.cascade.ledger.application.Ledger;
 import org.cascade.ledger.application.Leg;
 import org.cascade.ledger.domain.AccountType;
@@ -26,7 +27,10 @@ import org.cascade.swarm.domain.ReceptionTerms;
  * verified and its distributor reported sent are charged to the receiver's prepaid balance and
  * shared between the distributor, the center and the holder, in one ledger transaction per
  * settlement. The transaction's idempotency key is the reception and the bytes it had settled
- * after it, so no report, however repeated, reordered or raced, charges a piece twice.
+ * after it, so no report, however repeated, reordered or raced, charges a piece twice. Each
+ * side's FIG. 12 records name the other: the receiver's the distributor ("content received"),
+ * the distributor's the receiving media ("content sent"). A settlement that completes a
+ * reception counts it in the content's figures.
  */
 @ApplicationScoped
 @ConflictRetried
@@ -43,6 +47,9 @@ public class Receptions {
     Ledger ledger;
 
     @Inject
+    AddedInformation contents;
+
+    @Inject
     Clock clock;
 
     /**
@@ -57,20 +64,30 @@ public class Receptions {
             receptions.add(fresh);
             return fresh;
         });
-        Reception.Settlement s = reception.settle(received, sent, terms);
-        if (!s.settledAnything() || s.charge().debit() == 0) {
+        Reception.Settlement s = reception.settle(received, sent, terms, distributor);
+        if (s.completed()) {
+            contents.received(terms.contentId(), s.redistributed());
+        }
+        if (!s.settledAnything() || s.charge().none()) {
             return s;
         }
         long center = ledger.open(AccountType.CENTER_REVENUE, "center:receptions").id();
+        long receiverAccount = media.find(receiver).accountId();
         long distributorAccount = distributor == null ? center : media.find(distributor).accountId();
         Map<Long, Long> amounts = new LinkedHashMap<>();
-        amounts.merge(media.find(receiver).accountId(), -s.charge().debit(), Long::sum);
+        amounts.merge(receiverAccount, -s.charge().debit(), Long::sum);
         amounts.merge(distributorAccount, s.charge().distributorReward(), Long::sum);
         amounts.merge(center, s.charge().centerFee(), Long::sum);
         amounts.merge(ledger.open(AccountType.HOLDER_PAYABLE, "holder:" + terms.holder()).id(), s.charge().holderRoyalty(), Long::sum);
-        List<Leg> legs = amounts.entrySet().stream().filter(e -> e.getValue() != 0).map(e -> new Leg(e.getKey(), e.getValue())).toList();
+        // The distributor's records name the media it sent to; the receiver's, the transaction's partner.
+        List<Leg> legs = amounts.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> new Leg(e.getKey(), e.getValue(), distributor != null && e.getKey() == distributorAccount ? receiver : null))
+                .toList();
+        if (legs.isEmpty()) {
+            return s;
+        }
         ledger.post("reception:" + reception.id() + ":" + s.bytesAfter(), TransactionKind.RECEPTION,
-                distributor == null ? "center" : distributor, terms.contentId(), legs);
+                distributor == null ? Reception.ORIGIN : distributor, terms.contentId(), legs);
         return s;
     }
 }

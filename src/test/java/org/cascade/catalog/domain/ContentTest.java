@@ -158,6 +158,16 @@ class ContentTest {
     }
 
     @Test
+    void completedReceptionsAndThoseATerminalTookPartInAreCounted() {
+        Content c = content();
+        c.received(false);
+        c.received(true);
+        c.received(true);
+        assertEquals(3, c.receptions());
+        assertEquals(2, c.redistributions());
+    }
+
+    @Test
     void declaredMediaTypeIsNormalised() {
         Content c = new Content("C0000000000000A1", "holder-7", "Name", null, Genre.MOVIE, writer(), new ContentTerms(0, false, 0),
                 "movie.mp4", " Video/MP4; codecs=avc1 ", 10, 0, REGISTERED);

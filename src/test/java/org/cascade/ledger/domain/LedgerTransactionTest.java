@@ -43,6 +43,35 @@ class LedgerTransactionTest {
     }
 
     @Test
+    void eachSideOfAReceptionNamesTheOtherAndItsOwnPartInItsRecords() {
+        LedgerAccount receiver = account(AccountType.PREPAID, "media:CM-RRRR", 1);
+        LedgerAccount distributor = account(AccountType.PREPAID, "media:CM-DDDD", 2);
+        LedgerAccount holder = account(AccountType.HOLDER_PAYABLE, "holder:h", 3);
+        receiver.apply(1_000);
+        LedgerTransaction t = LedgerTransaction.post("r1", TransactionKind.RECEPTION, "CM-DDDD", "CT-1", null,
+                amounts(receiver, -300, distributor, 30, holder, 270), NOW);
+        AccountingRecord paid = new AccountingRecord(t.entries().get(0), null);
+        AccountingRecord earned = new AccountingRecord(t.entries().get(1), "CM-RRRR");
+        assertEquals(TransactionKind.RECEPTION, paid.reason());
+        assertEquals("CM-DDDD", paid.partner());
+        assertEquals(TransactionKind.CONTENT_SENT, earned.reason());
+        assertEquals("CM-RRRR", earned.partner());
+        HistoryRecord sent = new HistoryRecord(earned, 2L, t);
+        assertEquals(TransactionKind.CONTENT_SENT, sent.event());
+        assertEquals("CM-RRRR", sent.partner());
+        assertEquals("CT-1", sent.contentId());
+        // Every other kind names itself on all its sides.
+        for (TransactionKind kind : TransactionKind.values()) {
+            if (kind != TransactionKind.RECEPTION) {
+                assertEquals(kind, kind.recordedFor(10));
+                assertEquals(kind, kind.recordedFor(-10));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> LedgerTransaction.post("r2", TransactionKind.CONTENT_SENT, null, null, null,
+                amounts(receiver, -1, distributor, 1), NOW));
+    }
+
+    @Test
     void balancedPostingAppliesAmountsAndRecordsBalanceAfter() {
         LedgerAccount media = account(AccountType.PREPAID, "media:CM-AAAA-BBBB", 1);
         LedgerAccount cash = account(AccountType.STORE_CASH, "store:1", 2);

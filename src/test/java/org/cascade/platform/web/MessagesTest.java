@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
+import org.cascade.ledger.domain.TransactionKind;
 import org.junit.jupiter.api.Test;
 
 /** Both languages say everything, and every text is a valid pattern (a broken one fails a page at run time). */
@@ -29,6 +30,18 @@ class MessagesTest {
     void englishAndJapaneseHaveTheSameKeys() throws Exception {
         assertEquals(new TreeSet<>(bundle("messages.properties").stringPropertyNames()),
                 new TreeSet<>(bundle("messages_ja.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyReasonTheRecordsNameHasAText() throws Exception {
+        Properties p = bundle("messages.properties");
+        List<String> missing = new ArrayList<>();
+        for (TransactionKind kind : TransactionKind.values()) {
+            if (p.getProperty("ledger.kind." + kind.name()) == null) {
+                missing.add(kind.name());
+            }
+        }
+        assertTrue(missing.isEmpty(), "no text for " + missing);
     }
 
     @Test

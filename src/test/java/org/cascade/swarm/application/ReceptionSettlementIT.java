@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.cascade.ledger.application.Ledger;
 import org.cascade.ledger.domain.AccountType;
+import org.cascade.ledger.domain.TransactionKind;
 import org.cascade.media.application.StorageMedias;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.store.application.StoreCounter;
@@ -127,6 +128,67 @@ class ReceptionSettlementIT {
         assertEquals(100 + 108, media.balance(c));
         assertEquals(1_200 - 72 - 108 - 48 - 72, holderEarnings(), "the holder gets the rest: 900 yen");
         assertTrue(ledger.invariants().hold(), ledger.invariants().toString());
+    }
+
+    @Test
+    void aDistributorSendingAContentPieceByPieceEarnsItsWholeShareAndItsRecordsNameTheReceiver() {
+        // 300 yen, 10 %, 7 pieces: every piece's share is a fraction of a yen (4.28…), none is lost.
+        ReceptionTerms small = new ReceptionTerms(terms.contentId(), holder, 7L * PIECE, PIECE, 300, 10);
+        String receiver = sell(1_000);
+        String a = sell(100);
+        long centerBefore = ledger.account(ledger.open(AccountType.CENTER_REVENUE, "center:receptions").id()).balance();
+        for (int p = 0; p < 7; p++) {
+            PieceSet one = PieceSet.of(7, p);
+            receptions.settle(small, receiver, a, one, one);
+        }
+        assertEquals(1_000 - 300, media.balance(receiver));
+        assertEquals(100 + 30, media.balance(a), "exactly 10 % of 300 yen");
+        long center = ledger.account(ledger.open(AccountType.CENTER_REVENUE, "center:receptions").id()).balance() - centerBefore;
+        assertEquals(30, center, "the center's fee, exactly");
+        assertEquals(300 - 30 - 30, holderEarnings());
+
+        // Every FIG. 12 record of the reception names the other side and says what it was to this side.
+        var sent = ledger.accountingRecords(media.find(a).accountId(), 0, 100).items().stream()
+                .filter(r -> r.reason() != TransactionKind.MEDIA_SALE).toList();
+        assertEquals(7, sent.size());
+        sent.forEach(r -> {
+            assertEquals(TransactionKind.CONTENT_SENT, r.reason());
+            assertEquals(receiver, r.partner());
+        });
+        assertEquals(30, sent.stream().mapToLong(r -> r.amount()).sum());
+        var sentHistory = ledger.history(media.find(a).accountId(), 0, 100).items().stream()
+                .filter(h -> h.event() != TransactionKind.MEDIA_SALE).toList();
+        assertEquals(7, sentHistory.size());
+        sentHistory.forEach(h -> {
+            assertEquals(TransactionKind.CONTENT_SENT, h.event());
+            assertEquals(receiver, h.partner());
+            assertEquals(small.contentId(), h.contentId());
+        });
+        var paid = ledger.accountingRecords(media.find(receiver).accountId(), 0, 100).items().stream()
+                .filter(r -> r.reason() != TransactionKind.MEDIA_SALE).toList();
+        assertEquals(7, paid.size());
+        paid.forEach(r -> {
+            assertEquals(TransactionKind.RECEPTION, r.reason());
+            assertEquals(a, r.partner());
+        });
+        ledger.history(media.find(receiver).accountId(), 0, 100).items().stream()
+                .filter(h -> h.event() != TransactionKind.MEDIA_SALE)
+                .forEach(h -> assertEquals(a, h.partner()));
+        assertTrue(ledger.invariants().hold(), ledger.invariants().toString());
+    }
+
+    @Test
+    void twoReceptionsFromOneDistributorEarnItTwiceItsShare() {
+        ReceptionTerms small = new ReceptionTerms(terms.contentId(), holder, 7L * PIECE, PIECE, 300, 10);
+        String a = sell(100);
+        for (int reception = 0; reception < 2; reception++) {
+            String receiver = sell(1_000);
+            for (int p = 0; p < 7; p += 2) {
+                PieceSet two = PieceSet.of(7, IntStream.range(p, Math.min(7, p + 2)).toArray());
+                receptions.settle(small, receiver, a, two, two);
+            }
+        }
+        assertEquals(100 + 60, media.balance(a), "60 yen, not 46");
     }
 
     @Test

@@ -146,8 +146,14 @@ class DistributionStoryIT {
         receiveWhole(c, content.id());
         assertEquals(PIECES * PIECE, bytes(c, "p2p"), "C received everything from A's browser");
         assertEquals(0, bytes(c, "origin"));
+        waitFor(c, 10).until(x -> balance(x) <= 4000);
+        waitFor(a, 10).until(x -> earned(x, content.id()) >= 100);
         long earnedByAFromC = earned(a, content.id());
-        assertTrue(earnedByAFromC > 0, "A earned by sending to C");
+        assertEquals(100, earnedByAFromC, "A earned exactly 10 % of 1,000 yen by sending C the whole content");
+        // A's own records name C's media and say the content was sent, in both languages.
+        String cSerial = serial(c);
+        assertRecordsOfContentSent(a, "en", "Content sent", cSerial, content.id());
+        assertRecordsOfContentSent(a, "ja", "コンテンツ送信", cSerial, content.id());
 
         // Both distributors cap their upload, so that B's transfer takes a while; both stay on a page that serves.
         capUpload(a, 256);
@@ -193,6 +199,86 @@ class DistributionStoryIT {
 
         String operator = Center.asOperator(base).get("operator", "text/html").body();
         assertTrue(operator.contains("id=\"bytes-by-path\""), "the operator sees the bytes by path");
+
+        // The holder's figures: three receptions, two of them (C's and B's) from terminals.
+        Center holder = new Center(base);
+        holder.signIn(content.holder(), content.holderPassword());
+        List<String> figures = holderFigures(holder.get("holder", "text/html").body(), content.id());
+        assertEquals("3", figures.get(1), "receptions " + figures);
+        assertEquals("2", figures.get(2), "redistributions " + figures);
+        // "Most received first" puts it before every content received less.
+        JsonArray popular = contentsList(b, "POPULAR");
+        long previous = Long.MAX_VALUE;
+        boolean found = false;
+        for (JsonObject item : popular.getValuesAs(JsonObject.class)) {
+            long receptions = item.getJsonNumber("receptions").longValue();
+            assertTrue(receptions <= previous, "most received first: " + popular);
+            previous = receptions;
+            if (item.getString("id").equals(content.id())) {
+                assertEquals(3, receptions);
+                found = true;
+            }
+        }
+        assertTrue(found || popular.stream().allMatch(v -> v.asJsonObject().getJsonNumber("receptions").longValue() >= 3), popular.toString());
+    }
+
+    /** The media's serial, as its records page names it. */
+    String serial(WebDriver d) {
+        String heading = (String) ((JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/terminal/records', {headers: {'Accept-Language': 'en'}})"
+                        + ".then(r => r.text()).then(html => done(new DOMParser().parseFromString(html, 'text/html')"
+                        + ".querySelector('h1').textContent.trim())).catch(e => done(''));");
+        return heading.substring(heading.lastIndexOf(' ') + 1);
+    }
+
+    /**
+     * The records page in the given language, read by the browser: the accounting and history
+     * rows of the content sent name the receiving media and say so.
+     */
+    void assertRecordsOfContentSent(WebDriver d, String language, String reason, String partner, String contentId) {
+        Object text = ((JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/terminal/records', {headers: {'Accept-Language': arguments[0]}})"
+                        + ".then(r => r.text()).then(html => {"
+                        + "  const page = new DOMParser().parseFromString(html, 'text/html');"
+                        + "  const rows = (id) => [...page.querySelectorAll('#' + id + ' tbody tr')].map(tr => [...tr.cells].map(td => td.textContent.trim()));"
+                        + "  done(JSON.stringify({accounting: rows('accounting'), history: rows('history')}));"
+                        + "}).catch(e => done('{}'));", language);
+        JsonObject records = Json.createReader(new StringReader((String) text)).readObject();
+        List<JsonArray> sent = records.getJsonArray("accounting").getValuesAs(JsonArray.class).stream()
+                .filter(r -> r.getString(5).equals(reason)).toList();
+        assertTrue(!sent.isEmpty(), language + ": no accounting record of content sent in " + records);
+        sent.forEach(r -> assertEquals(partner, r.getString(4), language + ": " + r));
+        List<JsonArray> events = records.getJsonArray("history").getValuesAs(JsonArray.class).stream()
+                .filter(r -> r.getString(2).equals(reason)).toList();
+        assertEquals(sent.size(), events.size(), language + ": " + records);
+        events.forEach(r -> {
+            assertEquals(partner, r.getString(3), language + ": " + r);
+            assertEquals(contentId, r.getString(4), language + ": " + r);
+        });
+    }
+
+    /** The numeric cells of the content's row on the holder's home page: unit cost, receptions, redistributions, earnings… */
+    static List<String> holderFigures(String html, String contentId) {
+        int row = html.indexOf("data-content=\"" + contentId + "\"");
+        assertTrue(row >= 0, "the holder's page lists " + contentId);
+        String tr = html.substring(row, html.indexOf("</tr>", row));
+        List<String> cells = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(tr);
+        while (m.find()) {
+            cells.add(m.group(1).trim());
+        }
+        return cells;
+    }
+
+    /** The signed-in terminal's list of contents in the given order (first page). */
+    JsonArray contentsList(WebDriver d, String sort) {
+        Object text = ((JavascriptExecutor) d).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.documentElement.dataset.context + '/api/contents?sort=' + arguments[0], {headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.text()).then(done).catch(e => done('{}'));", sort);
+        return Json.createReader(new StringReader((String) text)).readObject().getJsonArray("items");
     }
 
     @Test
