@@ -529,7 +529,9 @@ public class Distribution {
         if (media.isUsable(link.receiver()) && (link.distributor() == null || media.isUsable(link.distributor()))) {
             return false;
         }
-        close(link, "revoked");
+        if (link.open()) {
+            close(link, "revoked");
+        }
         return true;
     }
 
