@@ -91,7 +91,9 @@ function connect() {
     else if (frame.type === 'signal') signalled(frame);
     else if (frame.type === 'error') console.warn('live channel:', frame.message);
   });
-  current.addEventListener('close', () => {
+  current.addEventListener('close', (e) => {
+    // The media was revoked: the insertion page says why.
+    if (e.code === 1008 && e.reason === 'media.refused.revoked') { location.assign(`${context}/terminal`); return; }
     if (socket !== current) return;
     socket = null;
     page.dataset.channel = 'closed';

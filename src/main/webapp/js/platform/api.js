@@ -24,6 +24,8 @@ export async function api(method, path, body) {
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = { message: text }; }
+  // The media was revoked: the center signed this terminal out, and the insertion page says why.
+  if (response.status === 403 && json?.reason === 'media.refused.revoked') location.assign(`${base}/terminal`);
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
 }

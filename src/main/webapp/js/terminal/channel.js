@@ -86,6 +86,8 @@ export function connect({ hello, onFrame, onBinary = () => {}, onClose = () => {
     current.addEventListener('close', (event) => {
       clearInterval(beat);
       onClose(event);
+      // The media was revoked (the alert before said so): the insertion page says why again.
+      if (event.code === 1008 && event.reason === 'media.refused.revoked') { location.assign(`${context()}/terminal`); return; }
       // Refused (not signed in, foreign page): do not insist. Otherwise come back after a pause.
       if (event.code !== 1008) setTimeout(open, 5000);
     });

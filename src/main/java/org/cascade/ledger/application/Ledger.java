@@ -107,7 +107,8 @@ public class Ledger {
                 AccountingRecord accounting = new AccountingRecord(entry, partners.get(account.id()));
                 repository.add(accounting);
                 repository.add(new HistoryRecord(accounting, account.id(), t));
-                balanceChanged.fire(new PrepaidBalanceChanged(account.id(), account.owner(), t.id(), account.balance()));
+                balanceChanged.fire(new PrepaidBalanceChanged(account.id(), account.owner(), t.id(), account.balance(),
+                        entry.amount(), t.kind()));
             }
         }
         posted.fire(new TransactionPosted(t.id(), t.kind()));

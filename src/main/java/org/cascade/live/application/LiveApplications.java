@@ -196,10 +196,11 @@ public class LiveApplications {
     /**
      * Takes a user's application. Refused (nothing kept): reception closed for that order, a
      * second application for it, a full order, an edit pattern the sponsor did not define, a name
-     * or e-mail that is not usable, and a balance that cannot pay the amount after what the user's
-     * other applications of the event still owe.
+     * or e-mail that is not usable, a balance that cannot pay the amount after what the user's
+     * other applications of the event still owe, and a revoked media.
      */
     public LiveApplication apply(@NotBlank String serial, @NotBlank String eventId, @NotNull @Valid Form f) {
+        media.usable(serial);
         LiveEvent event = events.lock(eventId).filter(LiveEvent::receptionOpen)
                 .orElseThrow(() -> new NotFound("live.event.unknown", eventId));
         Instant now = clock.instant();
@@ -279,7 +280,8 @@ public class LiveApplications {
      * FIG. 23: primary applicants are charged once their number reaches the set count, then each
      * at once; each later order's applicants get their destination under a charged relay of the
      * order above and are charged then. An applicant whose balance no longer pays stays uncharged
-     * (and without a place below it) until it does.
+     * (and without a place below it) until it does; so does one whose media was revoked since it
+     * applied, for good: the owner's balance waits for its re-issue, not for a place in the event.
      */
     private void settle(LiveEvent event, ApplicationBook book) {
         Map<String, LiveApplication> kept = new HashMap<>();
@@ -312,7 +314,7 @@ public class LiveApplications {
     }
 
     private void charge(LiveEvent event, ApplicationBook book, LiveApplication a, Instant now) {
-        if (media.balance(a.applicant()) < a.amount()) {
+        if (!media.isUsable(a.applicant()) || media.balance(a.applicant()) < a.amount()) {
             return;
         }
         long fee = CenterFee.of(a.amount());

@@ -93,7 +93,12 @@ public class LiveRedistribution {
         }
     }
 
-    /** The sponsor ends the broadcast: every redistributor is credited its refund, once. */
+    /**
+     * The sponsor ends the broadcast: every redistributor is credited its refund, once. The
+     * refund is for relaying already done, owed to the media's owner: a media revoked since is
+     * credited where its balance is now — itself until its re-issue (which then carries it), the
+     * media it was re-issued onto after.
+     */
     public Ended end(@NotBlank String holder, @NotBlank String eventId) {
         LiveEvent event = events.lock(eventId).filter(e -> e.holder().equals(holder) && e.receptionOpen())
                 .orElseThrow(() -> new NotFound("live.event.unknown", eventId));
@@ -114,7 +119,7 @@ public class LiveRedistribution {
             if (refund.amount() > 0) {
                 ledger.post("live-refund:" + a.id(), TransactionKind.LIVE_REFUND, "holder:" + event.holder(), null, List.of(
                         new Leg(ledger.open(AccountType.HOLDER_PAYABLE, "holder:" + event.holder()).id(), -refund.amount()),
-                        new Leg(media.find(a.applicant()).accountId(), refund.amount())));
+                        new Leg(media.accountHoldingBalanceOf(a.applicant()), refund.amount())));
                 credited.add(new Credited(a.id(), a.applicant(), refund));
             }
         }

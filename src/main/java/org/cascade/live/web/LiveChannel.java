@@ -23,6 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.live.application.LiveCascade;
 import org.cascade.live.application.LiveRedistribution;
+import org.cascade.media.application.StorageMedias;
+import org.cascade.media.domain.MediaRefusal;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
@@ -42,8 +44,8 @@ public class LiveChannel {
 
     private static final Logger LOG = Logger.getLogger(LiveChannel.class.getName());
 
-    private static final String SERIAL = "cascade.live.serial";
-    private static final String LOCALE = "cascade.live.locale";
+    static final String SERIAL = "cascade.live.serial";
+    static final String LOCALE = "cascade.live.locale";
     private static final String SAME_ORIGIN = "cascade.live.sameOrigin";
     private static final String EVENT = "cascade.live.event";
     private static final String APPLICATION = "cascade.live.application";
@@ -62,6 +64,9 @@ public class LiveChannel {
 
     @Inject
     Messages messages;
+
+    @Inject
+    StorageMedias media;
 
     /** Takes from the handshake who connects (a signed-in terminal), in which language, and whether from the center's own pages. */
     public static class Handshake extends ServerEndpointConfig.Configurator {
@@ -96,6 +101,10 @@ public class LiveChannel {
         Map<String, Object> p = session.getUserProperties();
         if (!Boolean.TRUE.equals(p.get(SAME_ORIGIN)) || p.get(SERIAL) == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not a signed-in terminal of this center"));
+            return;
+        }
+        if (!media.isUsable((String) p.get(SERIAL))) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, MediaRefusal.REVOKED.messageKey()));
             return;
         }
         session.setMaxTextMessageBufferSize(2 * LiveFrames.MAX_FRAME);

@@ -1,6 +1,7 @@
 package org.cascade.media.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ import org.cascade.ledger.domain.AccountType;
 import org.cascade.ledger.domain.AccountingRecord;
 import org.cascade.ledger.domain.HistoryRecord;
 import org.cascade.ledger.domain.LedgerAccount;
+import org.cascade.ledger.domain.TransactionKind;
 import org.cascade.media.domain.MediaFile;
 import org.cascade.media.domain.MediaHandover;
 import org.cascade.media.domain.MediaRam;
@@ -43,6 +45,13 @@ import org.cascade.platform.domain.RuleViolation;
 /**
  * Storage media from their issue at a store to their revocation: issuing, handing over (file and
  * one-time code), the next RAM version after every posting, and the operator's revocation.
+ * <p>
+ * Whether a media may still be used is decided here, once: every use case that acts for a
+ * signed-in terminal's media calls {@link #usable} inside its own transaction, and every posting
+ * on a media's account goes through {@link StorageMedia#posted}, which refuses a revoked media's
+ * spending. A use case that read the media before a revocation committed changes its row (the
+ * posting's new version) and so fails against the revocation's newer row and starts over: the
+ * revocation that commits first wins.
  */
 @ApplicationScoped
 @Transactional
@@ -65,6 +74,9 @@ public class StorageMedias {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MediaRevoked> revoked;
 
     /** A media just made at a store, with its ROM sealed; nothing is handed over yet. */
     public record NewMedia(StorageMedia media, String sealedRom) {
@@ -125,9 +137,43 @@ public class StorageMedias {
         return new MediaFile(m.serial(), rom, deliverRam(m));
     }
 
-    /** The current RAM part for the media's own terminal, which now holds that version. */
+    /**
+     * The current RAM part for the media's own terminal, which now holds that version. Refused
+     * for a revoked media: its terminal gets no new version to spend from.
+     */
     public String currentRam(@NotBlank String serial) {
-        return deliverRam(find(serial));
+        return deliverRam(usable(serial));
+    }
+
+    /**
+     * The media, when it may still be used at a terminal; refused ({@code media.refused.revoked})
+     * when the operator revoked it, re-issued or not. Called by every use case that acts for a
+     * signed-in terminal's media, inside that use case's transaction.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StorageMedia usable(@NotBlank String serial) {
+        return find(serial).requireUsable();
+    }
+
+    /** Whether the media may still be used (see {@link #usable}); false for an unknown serial. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isUsable(String serial) {
+        return serial != null && media.find(serial).map(StorageMedia::usable).orElse(false);
+    }
+
+    /**
+     * The ledger account that holds a media's balance now: its own, or, once its balance was
+     * re-issued, that of the media it was re-issued onto (followed as far as it goes). Money
+     * owed to a revoked media's owner goes there, so that it is neither lost on an account no
+     * re-issue will carry again nor counted twice.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long accountHoldingBalanceOf(@NotBlank String serial) {
+        StorageMedia m = find(serial);
+        for (int hops = 0; m.reissuedAs() != null && hops < 100; hops++) {
+            m = find(m.reissuedAs());
+        }
+        return m.accountId();
     }
 
     /**
@@ -154,9 +200,14 @@ public class StorageMedias {
         return seal.sealRam(new MediaRam(m.serial(), seal.issuer(), version, account.balance(), clock.instant(), lines));
     }
 
-    /** Every posting on a media's account moves its RAM area to the next version, in the same transaction. */
+    /**
+     * Every posting on a media's account moves its RAM area to the next version, in the same
+     * transaction; a revoked media refuses what it may no longer take ({@link StorageMedia#posted}),
+     * which rolls the posting back whichever use case made it.
+     */
     void onBalanceChanged(@Observes PrepaidBalanceChanged changed) {
-        media.findByAccount(changed.accountId()).ifPresent(StorageMedia::advance);
+        media.findByAccount(changed.accountId())
+                .ifPresent(m -> m.posted(changed.amount(), changed.kind() == TransactionKind.MEDIA_REISSUE));
     }
 
     /**
@@ -193,8 +244,13 @@ public class StorageMedias {
         return media.find(serial).orElseThrow(() -> new NotFound("media.unknown", serial));
     }
 
+    /**
+     * Revokes a lost or stolen media: from the commit on it is refused at every use, and its open
+     * sessions and channels end ({@link MediaRevoked}).
+     */
     public void revoke(@NotBlank String serial, @NotBlank @Size(max = 200) String reason) {
         find(serial).revoke(reason, clock.instant());
+        revoked.fire(new MediaRevoked(serial));
     }
 
     /** The balance of a revoked media has been carried onto a new one (once). */

@@ -103,6 +103,36 @@ public class StorageMedia {
     }
 
     /**
+     * A posting of {@code amount} on the account (negative: money leaves it), which moves the RAM
+     * area to its next version. A revoked media spends nothing any more: the only money that
+     * leaves it is its balance carried onto its re-issue ({@code reissue}). Until that re-issue a
+     * credit may still reach it (money owed to its owner, which the re-issue then carries); once
+     * re-issued, nothing reaches it, since nothing would ever carry it further.
+     */
+    public void posted(long amount, boolean reissue) {
+        if (status == MediaStatus.REVOKED && ((amount < 0 && !reissue) || (amount > 0 && reissuedAs != null))) {
+            throw new RuleViolation(MediaRefusal.REVOKED.messageKey());
+        }
+        advance();
+    }
+
+    /**
+     * Whether the media may still be used at a terminal: spend, receive, distribute, refresh its
+     * RAM part, apply for live events. A revoked media (lost or stolen, re-issued or not) may not.
+     */
+    public boolean usable() {
+        return status == MediaStatus.ACTIVE;
+    }
+
+    /** Refuses any use of a media that is not {@link #usable()}, with the message the person at the terminal reads. */
+    public StorageMedia requireUsable() {
+        if (!usable()) {
+            throw new RuleViolation(MediaRefusal.REVOKED.messageKey());
+        }
+        return this;
+    }
+
+    /**
      * Checks a presented copy (ROM already verified as sealed by this center) and the password,
      * in the order a person can act on: revoked first, then an old copy, then the password.
      */

@@ -38,7 +38,8 @@ public class FrontController extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FrontController.class.getName());
 
-    static final String FLASH = "cascade.flash";
+    /** The session attribute holding the notice the next page shows once (see {@link PageRequest#flash}). */
+    public static final String FLASH = "cascade.flash";
     /** Set at sign-in for a staff account whose password was handed out: every page leads to the change form. */
     public static final String PASSWORD_CHANGE_REQUIRED = "cascade.passwordChangeRequired";
     public static final String CHANGE_PASSWORD_PATH = "/password";

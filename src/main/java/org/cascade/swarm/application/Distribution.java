@@ -119,6 +119,7 @@ public class Distribution {
      * media verified (settled receptions).
      */
     public void joined(@NotNull TerminalPresence presence) {
+        media.usable(presence.serial()); // a revoked media neither distributes nor receives
         TerminalPresence p = presence;
         for (String contentId : presence.claimed().keySet()) {
             PieceSet verified = receptions.find(presence.serial(), contentId).map(Reception::settled).orElse(null);
@@ -162,6 +163,7 @@ public class Distribution {
      */
     public void request(@NotBlank String terminalId, @NotNull Request r) {
         TerminalPresence requester = presence(terminalId);
+        media.usable(requester.serial());
         ReceptionTerms terms = terms(r.contentId());
         Content content = catalog.listed(r.contentId());
         long remaining = receptions.find(requester.serial(), r.contentId()).map(x -> x.remainingCost(terms)).orElse(terms.unitCost());
@@ -485,6 +487,11 @@ public class Distribution {
         if (!serial.equals(link.receiver())) {
             throw new RuleViolation("channel.link.notYours");
         }
+        media.usable(serial);
+        if (endedByRevocation(link)) {
+            // Its pieces stay unsettled: the receiver gets them from another source and pays that one.
+            return List.of(new ReceptionKey(link.receiver(), link.contentId()));
+        }
         link.receipt(fit(link, pieces), clock.instant());
         settle(link);
         return List.of(new ReceptionKey(link.receiver(), link.contentId()));
@@ -496,6 +503,10 @@ public class Distribution {
         if (!serial.equals(link.distributor())) {
             throw new RuleViolation("channel.link.notYours");
         }
+        media.usable(serial);
+        if (endedByRevocation(link)) {
+            return List.of(); // a revoked receiver pays nothing more, so the pieces it took earn nothing
+        }
         link.sent(fit(link, pieces));
         boolean settled = settle(link);
         if (link.open() && link.receiptsOverdue()) {
@@ -503,6 +514,25 @@ public class Distribution {
             return List.of(new ReceptionKey(link.receiver(), link.contentId()));
         }
         return settled && link.open() ? List.of(new ReceptionKey(link.receiver(), link.contentId())) : List.of();
+    }
+
+    /**
+     * Ends a link one of whose media was revoked since it opened: nothing more goes over it, and
+     * nothing of it settles. Neither end is paid or charged for what it still reports: a revoked
+     * receiver must not spend its owner's balance (whoever holds the lost media would), and a
+     * revoked distributor must not earn (the money would land on a media nobody may use, or after
+     * its re-issue on no one's). The pieces a revoked distributor sent stay unsettled, so the
+     * receiver pays for them once, to the source that brings them again (or at playback), and the
+     * ledger never holds a charge for pieces that nobody is paid for. True when the link ended.
+     */
+    private boolean endedByRevocation(TransferLink link) {
+        if (media.isUsable(link.receiver()) && (link.distributor() == null || media.isUsable(link.distributor()))) {
+            return false;
+        }
+        if (link.open()) {
+            close(link, "revoked");
+        }
+        return true;
     }
 
     /** A bitfield of the link's content (refused when it does not fit it). */
@@ -607,6 +637,8 @@ public class Distribution {
         if (!link.open() || link.path() != LinkPath.RELAY || !terminalId.equals(link.distributorTerminal())) {
             throw new RuleViolation("channel.link.notYours");
         }
+        media.usable(link.distributor());
+        media.usable(link.receiver());
         if (piece < 0 || piece >= link.pieceCount() || !link.asked().contains(piece) || length != link.layout().bytesOf(piece)) {
             throw new RuleViolation("channel.field.invalid", "piece");
         }
@@ -685,6 +717,7 @@ public class Distribution {
 
     /** Origin: piece {@code index} of an origin link, for its receiver, within the receipt window. */
     public byte[] originPiece(@NotBlank String serial, @NotBlank String linkId, int index) {
+        media.usable(serial);
         TransferLink link = links.lock(linkId).filter(l -> l.receiver().equals(serial))
                 .orElseThrow(() -> new NotFound("swarm.link.unknown"));
         if (!link.open() || link.path() != LinkPath.ORIGIN || index < 0 || index >= link.pieceCount() || !link.asked().contains(index)) {
@@ -732,7 +765,8 @@ public class Distribution {
 
     /**
      * Before a stored content plays (reproduction processing section 39): a media without the
-     * whole content in its download history pays the rest of the unit cost first.
+     * whole content in its download history pays the rest of the unit cost first. A revoked media
+     * plays nothing, paid for or not ({@link Receptions#settle} refuses it).
      */
     public Playback playback(@NotBlank String serial, @NotBlank String contentId) {
         ReceptionTerms terms = terms(contentId);

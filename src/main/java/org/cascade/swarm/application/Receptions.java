@@ -55,10 +55,17 @@ public class Receptions {
     /**
      * Settles a report of one link. {@code distributor} is the sending terminal's media serial,
      * or null when the center sent the pieces itself (origin): then its share is the center's.
-     * A receiver whose balance cannot pay is refused (nothing settled, nothing moved).
+     * A receiver whose balance cannot pay is refused (nothing settled, nothing moved), and so is
+     * a revoked media at either end ({@code media.refused.revoked}): a revoked receiver spends
+     * nothing more of its owner's balance, and a revoked distributor earns nothing — its pieces
+     * stay unsettled, so the receiver pays for them once, to whichever source settles them later.
      */
     public Reception.Settlement settle(@NotNull ReceptionTerms terms, @NotBlank String receiver, String distributor,
                                        @NotNull PieceSet received, @NotNull PieceSet sent) {
+        media.usable(receiver);
+        if (distributor != null) {
+            media.usable(distributor);
+        }
         Reception reception = receptions.find(receiver, terms.contentId()).orElseGet(() -> {
             Reception fresh = new Reception(UUID.randomUUID().toString(), receiver, terms, clock.instant());
             receptions.add(fresh);

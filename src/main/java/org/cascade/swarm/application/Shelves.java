@@ -77,6 +77,7 @@ public class Shelves {
         if (of.equals(visitor.serial())) {
             throw new RuleViolation("shelf.self");
         }
+        media.usable(visitor.serial());
         // The media's terminal that shares the most, if it is online in several browsers.
         TerminalPresence visited = online.all().stream().filter(t -> t.serial().equals(of))
                 .max(Comparator.comparingInt(t -> t.heldCounts().size())).orElseThrow(() -> new RuleViolation("shelf.offline", of));

@@ -28,6 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.catalog.application.Catalog;
 import org.cascade.catalog.domain.Manifest;
+import org.cascade.media.application.StorageMedias;
+import org.cascade.media.domain.MediaRefusal;
 import org.cascade.platform.domain.Role;
 import org.cascade.platform.domain.RuleViolation;
 import org.cascade.platform.web.Languages;
@@ -57,7 +59,7 @@ public class TerminalChannel {
     /** How often the page is asked to send a heartbeat. */
     static final int HEARTBEAT_SECONDS = 10;
 
-    private static final String SERIAL = "cascade.serial";
+    static final String SERIAL = "cascade.serial";
     /** The terminal's IP address (spec FIG. 3A), as the handshake's HTTP request saw it. */
     private static final String ADDRESS = "cascade.address";
     private static final String LOCALE = TerminalSessions.LOCALE;
@@ -78,6 +80,9 @@ public class TerminalChannel {
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    StorageMedias media;
 
     @Inject
     Messages messages;
@@ -133,6 +138,10 @@ public class TerminalChannel {
         }
         if (p.get(SERIAL) == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+            return;
+        }
+        if (!media.isUsable((String) p.get(SERIAL))) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, MediaRefusal.REVOKED.messageKey()));
             return;
         }
         // Room for a frame somewhat over the limit, so that it is refused with a message rather than cut off.

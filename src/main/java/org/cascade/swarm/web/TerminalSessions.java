@@ -1,18 +1,24 @@
 package org.cascade.swarm.web;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cascade.media.application.MediaRevoked;
+import org.cascade.media.domain.MediaRefusal;
 import org.cascade.platform.web.Messages;
 import org.cascade.platform.web.SocketFrames;
 import org.cascade.swarm.application.TerminalMessage;
@@ -34,6 +40,9 @@ public class TerminalSessions {
     @Inject
     Messages messages;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     void add(String terminalId, Session session) {
         sessions.put(terminalId, session);
     }
@@ -53,6 +62,36 @@ public class TerminalSessions {
                     message.arguments()));
         }
         SocketFrames.send(session, SocketFrames.frame(message.type(), fields));
+    }
+
+    /**
+     * A media was revoked: each of its channels open here hears why in an {@code alert} (in the
+     * language of its page), then closes as refused ({@link CloseReason.CloseCodes#VIOLATED_POLICY},
+     * the reason being the message key), so that the page does not reconnect but leads the user
+     * to the insertion page, which says why again. Closing runs the channel's end (its links
+     * close, its receptions are planned again) in transactions of their own: not on the thread
+     * that is finishing the revocation's.
+     */
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaRevoked revoked) {
+        List<Session> of = sessions.values().stream()
+                .filter(s -> revoked.serial().equals(s.getUserProperties().get(TerminalChannel.SERIAL))).toList();
+        if (!of.isEmpty()) {
+            executor.execute(() -> of.forEach(this::endRevoked));
+        }
+    }
+
+    private void endRevoked(Session session) {
+        Locale locale = (Locale) session.getUserProperties().get(LOCALE);
+        String key = MediaRefusal.REVOKED.messageKey();
+        SocketFrames.send(session, SocketFrames.frame("alert", Map.of("reason", "revoked", "messageKey", key,
+                "message", messages.text(locale, "media.session.revoked"))));
+        synchronized (session) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, key));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a revoked media's channel", e);
+            }
+        }
     }
 
     /** Hands a relayed piece to the receiver's channel; false when it is not online here. */

@@ -207,4 +207,30 @@ class LiveScheduleIT {
         assertEquals(Figure.fromRecords(0), next.demand().downloads());
         assertEquals(Figure.bySponsor(20_000), next.demand().searchHits());
     }
+
+    @Test
+    void aRevokedMediaCannotApplyAndIsNotChargedForWhatItAppliedForBefore() throws Exception {
+        LiveEvent event = register(SetClock.now().plus(Duration.ofDays(20)), 16);
+        live.open(holder, event.id(), new LiveApplications.Opening(ReceptionSettings.SaleMode.FIXED_PRICES,
+                SetClock.now().plus(Duration.ofDays(19)), null, List.of("vocal"), 10, 2, 1));
+        String stolen = sell(1_000);
+        String thief = sell(1_000);
+        String honest = sell(1_000);
+        long payableBefore = holderPayable();
+        // One primary of the two the sponsor set: nobody is charged yet.
+        live.apply(stolen, event.id(), new LiveApplications.Form(1, "Aiko", "aiko@example.org", "", true, false));
+        media.revoke(stolen, "stolen");
+        media.revoke(thief, "lost");
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, () -> live.apply(thief, event.id(),
+                new LiveApplications.Form(1, "Ben", "ben@example.org", "", true, false))).messageKey());
+
+        // The second primary reaches the set count: the honest one is charged, the revoked one is not.
+        live.apply(honest, event.id(), new LiveApplications.Form(1, "Chie", "chie@example.org", "", true, false));
+        live.advance(event.id());
+        assertEquals(800, media.balance(honest));
+        assertEquals(1_000, media.balance(stolen), "its owner's balance waits for the re-issue");
+        assertEquals(1_000, media.balance(thief));
+        assertEquals(payableBefore + 200 - 20, holderPayable());
+        assertTrue(ledger.invariants().hold(), ledger.invariants().toString());
+    }
 }

@@ -198,6 +198,26 @@ class StorageMediaTest {
     }
 
     @Test
+    void revokedMediaSpendsNothingButItsReissueAndTakesNothingOnceReissued() {
+        StorageMedia m = fresh();
+        m.posted(-300, false);
+        m.posted(500, false);
+        long version = m.version();
+        assertEquals(true, m.usable());
+        m.revoke("stolen", Instant.parse("2025-05-01T12:00:00Z"));
+
+        assertEquals(false, m.usable());
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, m::requireUsable).messageKey());
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, () -> m.posted(-100, false)).messageKey());
+        assertEquals(version, m.version(), "a refused posting makes no version");
+        m.posted(40, false); // owed to its owner before the re-issue: the re-issue carries it
+        m.reissuedOnto("CM-NEW0-0001");
+        m.posted(-540, true);
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, () -> m.posted(10, false)).messageKey());
+        assertEquals(version + 2, m.version());
+    }
+
+    @Test
     void passwordShorterThanSixIsRefusedAtConstruction() {
         RuleViolation refused = assertThrows(RuleViolation.class,
                 () -> new StorageMedia(SERIAL, 12L, ISSUED, ACCESS_KEY, "12345".toCharArray(), 77L));

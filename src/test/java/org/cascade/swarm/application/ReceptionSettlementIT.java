@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.cascade.ledger.application.Ledger;
+import org.cascade.ledger.application.Leg;
 import org.cascade.ledger.domain.AccountType;
 import org.cascade.ledger.domain.TransactionKind;
 import org.cascade.media.application.StorageMedias;
@@ -216,5 +217,38 @@ class ReceptionSettlementIT {
         assertEquals(240, receptions.settle(terms, receiver, a, pieces(0, 2), pieces(0, 2)).charge().debit());
         assertEquals(60, media.balance(receiver));
         assertTrue(ledger.invariants().hold());
+    }
+
+    @Test
+    void aRevokedMediaNeitherPaysNorEarnsAndNoPostingSpendsIt() {
+        String receiver = sell(5_000);
+        String a = sell(100);
+        receptions.settle(terms, receiver, a, pieces(0, 2), pieces(0, 2));
+        assertEquals(5_000 - 240, media.balance(receiver));
+        assertEquals(100 + 36, media.balance(a));
+
+        // A revoked distributor's late report settles nothing: no charge for pieces nobody is paid for.
+        media.revoke(a, "stolen");
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class,
+                () -> receptions.settle(terms, receiver, a, pieces(0, 4), pieces(0, 4))).messageKey());
+        assertEquals(5_000 - 240, media.balance(receiver));
+        assertEquals(136, media.balance(a));
+        // Those pieces stay unsettled: the honest source that brings them is paid for them, once.
+        String c = sell(100);
+        assertEquals(240, receptions.settle(terms, receiver, c, pieces(0, 4), pieces(2, 4)).charge().debit());
+        assertEquals(100 + 36, media.balance(c));
+
+        // A revoked receiver pays nothing more, its RAM part is not handed out, and no posting spends it.
+        media.revoke(receiver, "lost");
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class,
+                () -> receptions.settle(terms, receiver, c, pieces(0, 6), pieces(4, 6))).messageKey());
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, () -> media.currentRam(receiver)).messageKey());
+        long center = ledger.open(AccountType.CENTER_REVENUE, "center:receptions").id();
+        assertEquals("media.refused.revoked", assertThrows(RuleViolation.class, () -> ledger.post("test:" + UUID.randomUUID(),
+                TransactionKind.RECEPTION, "test", null, List.of(new Leg(media.find(receiver).accountId(), -10), new Leg(center, 10))))
+                .messageKey());
+        assertEquals(5_000 - 480, media.balance(receiver));
+        assertEquals(100 + 36, media.balance(c));
+        assertTrue(ledger.invariants().hold(), ledger.invariants().toString());
     }
 }
