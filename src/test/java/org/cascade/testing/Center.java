@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -113,6 +117,40 @@ public final class Center {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A page as a browser in {@code language} asks for it, in this client's session ({@code path} as a route names it or relative). */
+    public HttpResponse<String> page(String path, String language) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(page(path)).header("Accept", "text/html")
+                .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a page's form as a browser in {@code language} does, with this session's CSRF token. */
+    public HttpResponse<String> form(String path, Map<String, String> fields, String language)
+            throws IOException, InterruptedException {
+        if (csrf == null) {
+            csrf = json(get("api/session")).getString("csrfToken");
+        }
+        return form(path, fields, csrf, language);
+    }
+
+    /** Sends a page's form with the token given in its {@code _csrf} field (null: none at all). */
+    public HttpResponse<String> form(String path, Map<String, String> fields, String token, String language)
+            throws IOException, InterruptedException {
+        Map<String, String> sent = new LinkedHashMap<>(fields);
+        if (token != null) {
+            sent.put("_csrf", token);
+        }
+        String body = sent.entrySet().stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(page(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A page's address: a route's path ({@code /holder/live}) is under the context root like a relative one. */
+    private URI page(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
     public HttpResponse<String> delete(String path) throws IOException, InterruptedException {

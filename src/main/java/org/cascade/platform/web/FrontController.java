@@ -119,11 +119,6 @@ public class FrontController extends HttpFilter {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
             return;
         }
-        if (page.isPost() && !Csrf.verify(request)) {
-            page.error(page.text("error.csrf"));
-            render(page, mapping.controller().get(page), 403);
-            return;
-        }
         boolean admitted;
         try {
             admitted = admission.enter(10, TimeUnit.SECONDS);
@@ -137,53 +132,84 @@ public class FrontController extends HttpFilter {
             return;
         }
         try {
-            render(page, run(mapping.controller(), page));
+            boolean expired = page.isPost() && !Csrf.verify(request);
+            render(page, expired ? expired(mapping.controller(), page) : run(mapping.controller(), page));
         } finally {
             admission.leave();
         }
     }
 
+    /**
+     * Runs the controller; a refusal becomes a page that says why. A refused form is shown again,
+     * through the same mapping: when even that is refused (the form named what is not the
+     * caller's), the page of that refusal is shown instead.
+     */
     private View run(PageController controller, PageRequest page) {
+        if (!page.isPost()) {
+            return shown(controller, page);
+        }
         try {
-            return page.isPost() ? controller.post(page) : controller.get(page);
-        } catch (NotFound e) {
-            page.error(page.text(e.messageKey(), e.arguments()));
-            // A form that named something unknown is shown again with the message.
-            return page.isPost() ? refused(controller, page) : View.status(404);
+            return controller.post(page);
         } catch (Forbidden e) {
             return View.status(403);
         } catch (RuleViolation e) {
-            if (!page.isPost()) {
-                page.error(page.text(e.messageKey(), e.arguments()));
-                return View.status(400);
-            }
             page.error(page.text(e.messageKey(), e.arguments()));
-            return refused(controller, page);
+            return again(controller, page, 422);
         } catch (ConstraintViolationException e) {
             messages.texts(page.locale(), e.getConstraintViolations()).forEach(page::error);
-            return page.isPost() ? refused(controller, page) : View.status(400);
+            return again(controller, page, 422);
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.log(Level.SEVERE, "incident " + incident + " on " + page.path(), e);
-            page.put("incident", incident);
-            return View.status(500);
+            return incident(page, e);
         }
     }
 
-    /** A refused form is shown again, with what was typed and why it was refused. */
-    private View refused(PageController controller, PageRequest page) {
-        View again = controller.get(page);
+    /** The page as GET shows it; what is unknown or not the caller's is a 404, a refused question a 400. */
+    private View shown(PageController controller, PageRequest page) {
+        try {
+            return controller.get(page);
+        } catch (NotFound e) {
+            page.error(page.text(e.messageKey(), e.arguments()));
+            return View.status(404);
+        } catch (Forbidden e) {
+            return View.status(403);
+        } catch (RuleViolation e) {
+            page.error(page.text(e.messageKey(), e.arguments()));
+            return View.status(400);
+        } catch (ConstraintViolationException e) {
+            messages.texts(page.locale(), e.getConstraintViolations()).forEach(page::error);
+            return View.status(400);
+        } catch (RuntimeException e) {
+            return incident(page, e);
+        }
+    }
+
+    /** A refused form shown again with what was typed and why it was refused, under {@code status}. */
+    private View again(PageController controller, PageRequest page, int status) {
+        View again = shown(controller, page);
         if (again instanceof View.Template t) {
-            return new View.Template(t.name(), 422);
+            return new View.Template(t.name(), status);
         }
         return again;
     }
 
-    private void render(PageRequest page, View view) throws IOException {
-        render(page, view, -1);
+    /** A form whose token is not its session's: changes nothing, and shows the form again (or the refusal) as a 403. */
+    private View expired(PageController controller, PageRequest page) {
+        page.error(page.text("error.csrf"));
+        View again = shown(controller, page);
+        if (again instanceof View.Template t) {
+            return new View.Template(t.name(), 403);
+        }
+        return View.status(403);
     }
 
-    private void render(PageRequest page, View view, int status) throws IOException {
+    private static View incident(PageRequest page, RuntimeException e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, "incident " + incident + " on " + page.path(), e);
+        page.put("incident", incident);
+        return View.status(500);
+    }
+
+    private void render(PageRequest page, View view) throws IOException {
         HttpServletRequest request = page.servletRequest();
         HttpServletResponse response = page.servletResponse();
         if (view instanceof View.Redirect r) {
@@ -197,7 +223,7 @@ public class FrontController extends HttpFilter {
             page.put("status", s.status());
             renderTemplate(page, "error", s.status());
         } else if (view instanceof View.Template t) {
-            renderTemplate(page, t.name(), status > 0 ? status : t.status());
+            renderTemplate(page, t.name(), t.status());
         }
     }
 

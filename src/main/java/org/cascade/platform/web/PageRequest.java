@@ -99,8 +99,11 @@ public final class PageRequest {
         return this;
     }
 
+    /** Why something was refused; said once, though the form and the page shown again may both refuse for it. */
     public void error(String text) {
-        errors.add(text);
+        if (!errors.contains(text)) {
+            errors.add(text);
+        }
     }
 
     public String text(String key, Object... args) {
