@@ -96,6 +96,11 @@ public class TerminalChannel {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             Map<String, Object> p = config.getUserProperties();
+            // Whoever this handshake is from, never an earlier caller (as the live channel does): a
+            // container that hands every handshake the same map would otherwise let an unsigned
+            // handshake open the channel as the last terminal that signed in.
+            p.remove(SERIAL);
+            p.remove(ADDRESS);
             if (request.getUserPrincipal() != null && request.isUserInRole(Role.TERMINAL.group())) {
                 p.put(SERIAL, request.getUserPrincipal().getName());
             }
