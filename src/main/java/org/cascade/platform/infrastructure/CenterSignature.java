@@ -9,9 +9,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jose.util.Base64URL;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,8 +22,7 @@ import java.util.regex.Pattern;
  * id and the issuer must be this center's. And a token has exactly one accepted spelling: every
  * part is base64url as the center writes it (no padding, no other alphabet, unused trailing bits
  * zero), and the signature's s is the low one of the two ECDSA accepts, s ≤ n/2; the center signs
- * only in that form. (Tokens signed before it did so have a high s half the time; those are
- * refused now, see {@link #sign}.)
+ * only in that form (see {@link #sign} for tokens signed before it did).
  */
 public final class CenterSignature {
 
@@ -79,7 +76,10 @@ public final class CenterSignature {
     /**
      * Signs the claims (the issuer is set here) as a compact JWS of the given type, in the one
      * form {@link #verify} accepts. Java's ECDSA gives a high s half the time; it is replaced here
-     * by n − s, which signs the same bytes.
+     * by n − s, which signs the same bytes. (Tokens signed before this was done are high-s half
+     * the time and refused now: manifests, which the center keeps, are restated on their way
+     * out; RAM parts are re-signed at every insertion; a ROM lives only in its buyer's file,
+     * which the terminal page restates before presenting it.)
      */
     public String sign(JOSEObjectType type, JWTClaimsSet.Builder claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(type).keyID(key.getKeyID()).build(),
@@ -89,15 +89,37 @@ public final class CenterSignature {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        byte[] signature = jwt.getSignature().decode();
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, ES256_SIGNATURE_BYTES));
-        if (s.compareTo(HALF_ORDER) > 0) {
-            byte[] low = P256_ORDER.subtract(s).toByteArray();
-            Arrays.fill(signature, 32, ES256_SIGNATURE_BYTES, (byte) 0);
-            int n = Math.min(low.length, 32);
-            System.arraycopy(low, low.length - n, signature, ES256_SIGNATURE_BYTES - n, n);
+        return withLowS(jwt.serialize());
+    }
+
+    /**
+     * The same token with the low s, when its ES256 signature has the high one (the other
+     * signature ECDSA accepts for the same bytes); anything else unchanged. What the center
+     * signed before it signed only with the low s is turned by this into the form accepted now.
+     */
+    public static String withLowS(String compact) {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            return compact;
         }
-        return new String(jwt.getSigningInput(), StandardCharsets.US_ASCII) + "." + Base64URL.encode(signature);
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return compact;
+        }
+        if (signature.length != ES256_SIGNATURE_BYTES) {
+            return compact;
+        }
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, ES256_SIGNATURE_BYTES));
+        if (s.compareTo(HALF_ORDER) <= 0 || s.compareTo(P256_ORDER) >= 0) {
+            return compact;
+        }
+        byte[] low = P256_ORDER.subtract(s).toByteArray();
+        Arrays.fill(signature, 32, ES256_SIGNATURE_BYTES, (byte) 0);
+        int n = Math.min(low.length, 32);
+        System.arraycopy(low, low.length - n, signature, ES256_SIGNATURE_BYTES - n, n);
+        return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     public Verified verify(String compact, JOSEObjectType expectedType, int maxLength) {

@@ -205,4 +205,27 @@ class JoseManifestSealTest {
         assertTrue(JwsForms.lowS(genuine), "the center signs with the low s");
         assertTrue(seal().read(JwsForms.withOtherS(genuine)).isEmpty());
     }
+
+    @Test
+    void aStoredManifestOfTheHighSIsRestatedInTheFormThatIsRead() {
+        Manifest m = manifest();
+        String genuine = seal().seal(m);
+        String stored = JwsForms.withOtherS(genuine);
+
+        assertTrue(seal().read(stored).isEmpty(), "the high-s form itself is refused");
+        assertEquals(genuine, seal().restated(stored));
+        assertEquals(Optional.of(m), seal().read(seal().restated(stored)));
+        assertEquals(genuine, seal().restated(genuine), "a low-s manifest stays as it is");
+    }
+
+    @Test
+    void restatingDoesNotMakeAnAlteredManifestReadable() {
+        String genuine = seal().seal(manifest());
+        String payload = genuine.split("\\.")[1];
+        String altered = withPart(genuine, 1, payload.substring(0, 10) + (payload.charAt(10) == 'A' ? 'B' : 'A') + payload.substring(11));
+
+        assertTrue(seal().read(seal().restated(altered)).isEmpty());
+        assertTrue(seal().read(seal().restated(JwsForms.withOtherS(altered))).isEmpty());
+        assertEquals("garbage", seal().restated("garbage"));
+    }
 }
