@@ -48,7 +48,7 @@ public final class CenterSignature {
     }
 
     /** The order n of the P-256 group; of the two signatures (r, s) and (r, n − s) only the one with s ≤ n/2 is accepted. */
-    static final BigInteger P256_ORDER = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    private static final BigInteger P256_ORDER = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
     private static final BigInteger HALF_ORDER = P256_ORDER.shiftRight(1);
     private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final int ES256_SIGNATURE_BYTES = 64;
@@ -111,7 +111,7 @@ public final class CenterSignature {
         if (signature.length != ES256_SIGNATURE_BYTES) {
             return compact;
         }
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, ES256_SIGNATURE_BYTES));
+        BigInteger s = sOf(signature);
         if (s.compareTo(HALF_ORDER) <= 0 || s.compareTo(P256_ORDER) >= 0) {
             return compact;
         }
@@ -179,7 +179,12 @@ public final class CenterSignature {
         if (signature.length != ES256_SIGNATURE_BYTES) {
             return false;
         }
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, ES256_SIGNATURE_BYTES));
+        BigInteger s = sOf(signature);
         return s.signum() > 0 && s.compareTo(HALF_ORDER) <= 0;
+    }
+
+    /** The s of an ES256 signature r || s, each 32 bytes. */
+    private static BigInteger sOf(byte[] signature) {
+        return new BigInteger(1, Arrays.copyOfRange(signature, 32, ES256_SIGNATURE_BYTES));
     }
 }
