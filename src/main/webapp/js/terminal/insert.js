@@ -1,6 +1,7 @@
 // "Insert media": take the media from this browser, a file or a one-time code; sign in with its password.
 import { api } from '../platform/api.js';
 import { loadMedia, saveMedia, parseMediaFile, toMediaFile, ramVersion, forgetMedia } from './media-store.js';
+import { withLowS } from './jws.js';
 
 const $ = (id) => document.getElementById(id);
 const text = (key) => $('texts').dataset[key];
@@ -55,7 +56,7 @@ async function init() {
     if (!candidate) { say(text('noMedia')); return; }
     try {
       const answer = await api('POST', '/api/terminal/session', { media: toMediaFile(candidate), password: $('media-password').value });
-      await saveMedia({ serial: answer.serial, rom: candidate.rom, ram: answer.ram });
+      await saveMedia({ serial: answer.serial, rom: withLowS(candidate.rom), ram: answer.ram });
       location.assign($('insert-form').dataset.next);
     } catch (e) {
       say(e.message);

@@ -1,6 +1,7 @@
 // A content's originality mark: the manifest the center signed (a compact JWS, ES256). The terminal
 // accepts pieces of a content only after its manifest verified, and only pieces that hash to it.
 import { api, ApiError } from '../platform/api.js';
+import { canonicalCompact, fromBase64url } from './jws.js';
 
 const TYPE = 'cascade-manifest+jwt';
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -14,10 +15,6 @@ export class ManifestError extends Error {
 }
 
 const context = () => document.documentElement.dataset.context ?? '';
-
-function fromBase64url(text) {
-  return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-}
 
 const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -77,18 +74,19 @@ export const pieceLength = (manifest, index) => Math.min(manifest.pieceSize, man
 /** The content's manifest, its signature and consistency checked; throws a ManifestError when it fails. */
 export async function loadManifest(contentId) {
   const jws = await fetchJws(contentId);
-  const parts = jws.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) throw new ManifestError('the manifest is not a compact JWS');
-  const header = part(parts[0], 'header');
+  // WebCrypto accepts padding-free base64url with any trailing bits and both (r, s) and (r, n - s):
+  // the manifest must be in the one spelling the center writes and accepts.
+  const compact = canonicalCompact(jws);
+  if (!compact) throw new ManifestError('the manifest is not a compact JWS as the center signs it');
+  const header = part(compact.header, 'header');
   if (header.alg !== 'ES256' || header.typ !== TYPE) throw new ManifestError('the manifest is not a Cascade manifest');
-  const signature = fromBase64url(parts[2]);
-  if (signature.length !== 64) throw new ManifestError('the manifest signature is malformed');
-  const signed = new TextEncoder().encode(`${parts[0]}.${parts[1]}`);
+  const { signature } = compact;
+  const signed = new TextEncoder().encode(`${compact.header}.${compact.payload}`);
   if (!(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyFor(header.kid), signature, signed))) {
     throw new ManifestError('the manifest signature does not verify');
   }
 
-  const claims = part(parts[1], 'payload');
+  const claims = part(compact.payload, 'payload');
   if (claims.sub !== contentId) throw new ManifestError('the manifest is for another content');
   const m = claims.manifest ?? {};
   const { size, pieceSize, pieces } = m;

@@ -1,5 +1,6 @@
 // The storage media as this browser keeps it: one media file in IndexedDB ({serial, rom, ram}).
 import { transaction } from './db.js';
+import { withLowS } from './jws.js';
 
 const STORE = 'media';
 const KEY = 'inserted';
@@ -17,8 +18,12 @@ export function parseMediaFile(text) {
   }
 }
 
+/**
+ * The media file's text. Parts the center signed before it signed only with the low s (half of
+ * them) are given in the low-s form it accepts now: the same signature, spelled the one way.
+ */
 export function toMediaFile(media) {
-  return JSON.stringify({ format: 'cascade-media/1', serial: media.serial, rom: media.rom, ram: media.ram });
+  return JSON.stringify({ format: 'cascade-media/1', serial: media.serial, rom: withLowS(media.rom), ram: withLowS(media.ram) });
 }
 
 /** The RAM version a sealed part claims, for display only: the center decides what it is worth. */

@@ -189,10 +189,14 @@ public class Catalog {
         return piece;
     }
 
-    /** The signed manifest of a listed content, verified again before it leaves the center. */
+    /**
+     * The signed manifest of a listed content, verified again before it leaves the center; one
+     * stored before the center signed only with the low s leaves in that form.
+     */
     public String sealedManifest(@NotBlank String id) {
         listed(id);
-        String jws = contents.manifest(id).map(SealedManifest::jws).orElseThrow(() -> new NotFound("content.unknown", id));
+        String jws = contents.manifest(id).map(SealedManifest::jws).map(seal::restated)
+                .orElseThrow(() -> new NotFound("content.unknown", id));
         Manifest m = seal.read(jws).orElseThrow(() -> new NotFound("content.unknown", id));
         if (!m.contentId().equals(id)) {
             throw new NotFound("content.unknown", id);

@@ -58,6 +58,11 @@ public class MediaInsertion {
         if (rom.refused()) {
             return Insertion.refused(rom.refusal());
         }
+        // The label is for people, but a file the center wrote names its own ROM's serial: one
+        // that names another was changed after it left the center.
+        if (!rom.content().serial().equals(file.get().serial())) {
+            return Insertion.refused(MediaRefusal.ALTERED);
+        }
         MediaReading<MediaRam> ram = seal.readRam(file.get().ram());
         if (ram.refused()) {
             return Insertion.refused(ram.refusal());

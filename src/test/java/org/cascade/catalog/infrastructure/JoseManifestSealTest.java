@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cascade.catalog.domain.Manifest;
 import org.cascade.platform.infrastructure.CenterKey;
+import org.cascade.testing.JwsForms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,9 @@ class JoseManifestSealTest {
     private static String signEs256(ECKey with, JOSEObjectType type, JWTClaimsSet claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(type).keyID(with.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(with));
-        return jwt.serialize();
+        // Signed as the center signs: of the two ECDSA signatures, the one with the low s.
+        String compact = jwt.serialize();
+        return JwsForms.lowS(compact) ? compact : JwsForms.withOtherS(compact);
     }
 
     @Test
@@ -182,5 +185,47 @@ class JoseManifestSealTest {
         assertTrue(seal().read("...").isEmpty());
         assertTrue(seal().read("").isEmpty());
         assertTrue(seal().read(null).isEmpty());
+    }
+
+    @Test
+    void everySingleCharacterChangeOfASealedManifestIsRefused() {
+        String genuine = seal().seal(manifest());
+        List<JwsForms.Change> changes = JwsForms.singleCharacterChanges(genuine);
+        List<JwsForms.Change> read = changes.stream().filter(c -> seal().read(c.text()).isPresent()).toList();
+
+        assertTrue(seal().read(genuine).isPresent(), "control: the genuine manifest is read");
+        assertTrue(read.isEmpty(), () -> read.size() + " of " + changes.size() + " changes read, of "
+                + genuine.length() + " characters: " + read);
+    }
+
+    @Test
+    void theOtherSignatureOfAGenuineManifestIsRefused() {
+        String genuine = seal().seal(manifest());
+
+        assertTrue(JwsForms.lowS(genuine), "the center signs with the low s");
+        assertTrue(seal().read(JwsForms.withOtherS(genuine)).isEmpty());
+    }
+
+    @Test
+    void aStoredManifestOfTheHighSIsRestatedInTheFormThatIsRead() {
+        Manifest m = manifest();
+        String genuine = seal().seal(m);
+        String stored = JwsForms.withOtherS(genuine);
+
+        assertTrue(seal().read(stored).isEmpty(), "the high-s form itself is refused");
+        assertEquals(genuine, seal().restated(stored));
+        assertEquals(Optional.of(m), seal().read(seal().restated(stored)));
+        assertEquals(genuine, seal().restated(genuine), "a low-s manifest stays as it is");
+    }
+
+    @Test
+    void restatingDoesNotMakeAnAlteredManifestReadable() {
+        String genuine = seal().seal(manifest());
+        String payload = genuine.split("\\.")[1];
+        String altered = withPart(genuine, 1, payload.substring(0, 10) + (payload.charAt(10) == 'A' ? 'B' : 'A') + payload.substring(11));
+
+        assertTrue(seal().read(seal().restated(altered)).isEmpty());
+        assertTrue(seal().read(seal().restated(JwsForms.withOtherS(altered))).isEmpty());
+        assertEquals("garbage", seal().restated("garbage"));
     }
 }

@@ -27,6 +27,7 @@ import org.cascade.media.domain.MediaRam;
 import org.cascade.media.domain.MediaReading;
 import org.cascade.media.domain.MediaRefusal;
 import org.cascade.media.domain.MediaRom;
+import org.cascade.testing.JwsForms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,9 @@ class JoseMediaSealTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(new com.nimbusds.jose.JOSEObjectType(type)).keyID(with.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(with));
-        return jwt.serialize();
+        // Signed as the center signs: of the two ECDSA signatures, the one with the low s.
+        String compact = jwt.serialize();
+        return JwsForms.lowS(compact) ? compact : JwsForms.withOtherS(compact);
     }
 
     private static <T> void assertRefused(MediaRefusal expected, MediaReading<T> reading) {
@@ -277,5 +280,15 @@ class JoseMediaSealTest {
     @Test
     void issuerIsTheOneGiven() {
         assertEquals(ISSUER, seal().issuer());
+    }
+
+    @Test
+    void theOtherSignatureOfAGenuinePartIsAltered() {
+        String rom = seal().sealRom(rom(ISSUER));
+        String ram = seal().sealRam(ram(ISSUER));
+
+        assertTrue(JwsForms.lowS(rom) && JwsForms.lowS(ram), "the center signs with the low s");
+        assertRefused(MediaRefusal.ALTERED, seal().readRom(JwsForms.withOtherS(rom)));
+        assertRefused(MediaRefusal.ALTERED, seal().readRam(JwsForms.withOtherS(ram)));
     }
 }
