@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test Cascade has: installs the system packages the tests need when this machine lacks
-# them, then runs the whole suite (unit, integration on a real Liberty, browser tests in
-# headless Chromium). Arguments are passed on to Maven (e.g. -Dit.test=MediaStoryIT).
+# them, then runs the whole suite (the browser modules' unit tests under Node, then unit,
+# integration on a real Liberty and browser tests in headless Chromium). Arguments are passed on
+# to Maven (e.g. -Dit.test=MediaStoryIT).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,7 @@ command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]}"
   sudo=""
@@ -26,5 +28,8 @@ if [ -x target/liberty/wlp/bin/server ]; then
     target/liberty/wlp/bin/server stop "$server" >/dev/null 2>&1 || true
   done
 fi
+
+# The browser modules that need no page (src/test/js), under Node's own test runner.
+node --test src/test/js/
 
 exec mvn -B -ntp verify "$@"
