@@ -71,10 +71,16 @@ public class LiveApplications {
                           @Min(0) @Max(100) int foldBelowPercent, @Min(1) int primarySetCount, @Min(0) long refundPerSegment) {
     }
 
-    /** The FIG. 18 form as a user sends it. */
+    /** The FIG. 18 form as a user sends it, and the language of its page (that the application's mails are written in). */
     public record Form(@Min(1) int order, @NotNull @Size(max = LiveApplication.MAX_NAME) String name,
                        @NotNull @Size(max = LiveApplication.MAX_EMAIL) String email, @Size(max = 64) String editPattern,
-                       boolean redistributionAllowed, boolean automaticReconnection) {
+                       boolean redistributionAllowed, boolean automaticReconnection, @NotNull java.util.Locale language) {
+
+        /** A form from an English page. */
+        public Form(int order, String name, String email, String editPattern, boolean redistributionAllowed,
+                    boolean automaticReconnection) {
+            this(order, name, email, editPattern, redistributionAllowed, automaticReconnection, java.util.Locale.ENGLISH);
+        }
     }
 
     /** An event's application screen for one user: where each order stands, their applications and what they may take instead. */
@@ -109,6 +115,9 @@ public class LiveApplications {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LiveMails mails;
 
     /** Opens applications for one of the holder's events, committing to the lottery's seed. */
     public LiveEvent open(@NotBlank String holder, @NotBlank String eventId, @NotNull @Valid Opening o) {
@@ -209,8 +218,9 @@ public class LiveApplications {
                 f.editPattern(), f.redistributionAllowed(), f.automaticReconnection(),
                 ledger.receptionsDistributed(serial, "holder:" + event.holder()), relayAbility(serial, event)), now,
                 available(serial, book));
-        LiveApplication kept = new LiveApplication(eventId, accepted, f.name(), f.email());
+        LiveApplication kept = new LiveApplication(eventId, accepted, f.name(), f.email(), f.language());
         events.add(kept);
+        mails.received(event, book, kept);
         settle(event, book);
         return kept;
     }
@@ -252,6 +262,7 @@ public class LiveApplications {
             log = event.checkpoints(Set.copyOf(applied(eventId)));
             book = book(event);
         }
+        List<LotteryResult> drawn = new ArrayList<>();
         if (book.lotteryDue(now)) {
             LiveTerms terms = event.termsInForce();
             for (DistributionOrder o : book.orders().orders()) {
@@ -260,10 +271,15 @@ public class LiveApplications {
                             event.seedCommitment()).draw(event.seed(), book.entries(o.number()));
                     book.publish(result, now);
                     events.add(new LiveDraw(eventId, result, now));
+                    drawn.add(result);
                 }
             }
         }
         settle(event, book);
+        // after settling, so that a winner charged at once is told so
+        for (LotteryResult result : drawn) {
+            mails.drawn(event, book, result, events.applications(eventId));
+        }
     }
 
     /** The events the schedule looks at: taking applications and not started. */
@@ -325,6 +341,7 @@ public class LiveApplications {
                 .filter(l -> l.amount() != 0).toList());
         a.charged(now);
         book.charged(a.id());
+        mails.charged(event, book, a);
     }
 
     /** The balance minus what the user's uncharged applications of this event may still take. */

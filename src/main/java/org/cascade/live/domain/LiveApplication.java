@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import org.cascade.mail.domain.MailAddress;
 import org.cascade.platform.domain.RuleViolation;
 
 /**
@@ -32,8 +33,7 @@ import org.cascade.platform.domain.RuleViolation;
 public class LiveApplication {
 
     public static final int MAX_NAME = 120;
-    public static final int MAX_EMAIL = 200;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MAX_EMAIL = MailAddress.MAX_LENGTH;
 
     @Id
     @Column(length = 24)
@@ -51,6 +51,10 @@ public class LiveApplication {
 
     @Column(nullable = false, length = MAX_EMAIL)
     private String email;
+
+    /** The language of the page it was applied from, that its mails are written in; null (English) for older rows. */
+    @Column(length = 8)
+    private String language;
 
     @Column(name = "DISTRIBUTIONORDER")
     private int distributionOrder;
@@ -80,21 +84,26 @@ public class LiveApplication {
     protected LiveApplication() {
     }
 
-    /** Keeps an application the book accepted; refused when the name or e-mail is not usable. */
-    public LiveApplication(String eventId, Application accepted, String name, String email) {
+    /**
+     * Keeps an application the book accepted, made from a page in {@code language}; refused when
+     * the name is empty or too long, or the e-mail cannot take mail (see {@link MailAddress}: a
+     * line break, which could add headers to its mails, is refused with the rest).
+     */
+    public LiveApplication(String eventId, Application accepted, String name, String email, Locale language) {
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         String n = name == null ? "" : name.strip();
         String e = email == null ? "" : email.strip();
         if (n.isEmpty() || n.length() > MAX_NAME) {
             throw new RuleViolation("live.application.name", MAX_NAME);
         }
-        if (e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches()) {
+        if (!MailAddress.usable(e)) {
             throw new RuleViolation("live.application.email");
         }
         this.id = accepted.id();
         this.applicant = accepted.applicant();
         this.name = n;
         this.email = e;
+        this.language = Objects.requireNonNull(language, "language").getLanguage();
         this.distributionOrder = accepted.order();
         this.appliedAt = accepted.appliedAt();
         this.amount = accepted.amount();
@@ -148,6 +157,10 @@ public class LiveApplication {
 
     public String email() {
         return email;
+    }
+
+    public Locale language() {
+        return language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
     }
 
     public int order() {

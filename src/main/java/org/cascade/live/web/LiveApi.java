@@ -110,7 +110,8 @@ public class LiveApi {
         String serial = ApiCaller.require(request, Role.TERMINAL);
         input.valid(body);
         return application(live.apply(serial, id, new LiveApplications.Form(body.order(), body.name(), body.email(),
-                body.editPattern(), body.redistributionAllowed(), body.automaticReconnection())));
+                body.editPattern(), body.redistributionAllowed(), body.automaticReconnection(),
+                org.cascade.platform.web.Languages.of(request))));
     }
 
     /** A published draw; anyone signed in may read and recompute it. */

@@ -65,7 +65,8 @@ public class LiveApplicationController implements PageController {
         String id = request.required("id");
         var kept = live.apply(serial, id, new LiveApplications.Form((int) request.requiredLong("order", 1, 100),
                 request.param("name").orElse(""), request.param("email").orElse(""), request.param("editPattern").orElse(""),
-                request.param("redistributionAllowed").isPresent(), request.param("automaticReconnection").isPresent()));
+                request.param("redistributionAllowed").isPresent(), request.param("automaticReconnection").isPresent(),
+                request.locale()));
         request.flash("live.applied", kept.order(), kept.amount(), kept.editPattern());
         return View.redirect("/live/event?id=" + id);
     }
