@@ -221,7 +221,7 @@ public class LiveApplications {
         LiveApplication kept = new LiveApplication(eventId, accepted, f.name(), f.email(), f.language());
         events.add(kept);
         mails.received(event, book, kept);
-        settle(event, book);
+        settle(event, book).forEach(charged -> mails.charged(event, book, charged));
         return kept;
     }
 
@@ -253,6 +253,7 @@ public class LiveApplications {
         for (Checkpoint due : log.due(now)) {
             PriceRevision revision = log.evaluate(due, now, event.demand(), event.distributionDegree());
             boolean held = false;
+            ApplicationBook before = book;
             try {
                 event.revise(revision, book);
             } catch (RuleViolation contradictsCharged) {
@@ -261,6 +262,9 @@ public class LiveApplications {
             events.add(new LivePriceRevision(eventId, revision, held));
             log = event.checkpoints(Set.copyOf(applied(eventId)));
             book = book(event);
+            if (!held) {
+                mails.revised(event, before, book, due, events.applications(eventId));
+            }
         }
         List<LotteryResult> drawn = new ArrayList<>();
         if (book.lotteryDue(now)) {
@@ -275,10 +279,13 @@ public class LiveApplications {
                 }
             }
         }
-        settle(event, book);
-        // after settling, so that a winner charged at once is told so
+        List<LiveApplication> charged = settle(event, book);
+        // after settling, so that a winner charged at once is told so; the charges' mails after the draw's
         for (LotteryResult result : drawn) {
             mails.drawn(event, book, result, events.applications(eventId));
+        }
+        for (LiveApplication a : charged) {
+            mails.charged(event, book, a);
         }
     }
 
@@ -298,8 +305,10 @@ public class LiveApplications {
      * order above and are charged then. An applicant whose balance no longer pays stays uncharged
      * (and without a place below it) until it does; so does one whose media was revoked since it
      * applied, for good: the owner's balance waits for its re-issue, not for a place in the event.
+     * Returns the applications charged now.
      */
-    private void settle(LiveEvent event, ApplicationBook book) {
+    private List<LiveApplication> settle(LiveEvent event, ApplicationBook book) {
+        List<LiveApplication> charged = new ArrayList<>();
         Map<String, LiveApplication> kept = new HashMap<>();
         events.applications(event.id()).forEach(a -> kept.put(a.id(), a));
         EditPatternAllocation allocation = allocation(event, book);
@@ -308,7 +317,7 @@ public class LiveApplications {
                 ? EditPatterns.ENTIRETY : a.editPattern();
         Instant now = clock.instant();
         for (Application due : event.charging().primaryDue(book.confirmed(1), book.chargedApplications())) {
-            charge(event, book, kept.get(due.id()), now);
+            charge(event, book, kept.get(due.id()), now).ifPresent(charged::add);
         }
         int perTerminal = event.termsInForce().redistributorsPerTerminal();
         for (int n = 2; n <= book.orders().count(); n++) {
@@ -324,14 +333,15 @@ public class LiveApplications {
             List<String> withDestination = kept.values().stream().filter(a -> a.order() == order && a.destination() != null)
                     .map(LiveApplication::id).toList();
             for (Application due : event.charging().laterDue(book.confirmed(n), withDestination, book.chargedApplications())) {
-                charge(event, book, kept.get(due.id()), now);
+                charge(event, book, kept.get(due.id()), now).ifPresent(charged::add);
             }
         }
+        return charged;
     }
 
-    private void charge(LiveEvent event, ApplicationBook book, LiveApplication a, Instant now) {
+    private Optional<LiveApplication> charge(LiveEvent event, ApplicationBook book, LiveApplication a, Instant now) {
         if (!media.isUsable(a.applicant()) || media.balance(a.applicant()) < a.amount()) {
-            return;
+            return Optional.empty();
         }
         long fee = CenterFee.of(a.amount());
         ledger.post("live:" + a.id(), TransactionKind.LIVE_CHARGE, "holder:" + event.holder(), null, List.of(
@@ -341,7 +351,7 @@ public class LiveApplications {
                 .filter(l -> l.amount() != 0).toList());
         a.charged(now);
         book.charged(a.id());
-        mails.charged(event, book, a);
+        return Optional.of(a);
     }
 
     /** The balance minus what the user's uncharged applications of this event may still take. */

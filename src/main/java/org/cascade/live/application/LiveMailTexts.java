@@ -9,7 +9,8 @@ import org.cascade.mail.domain.MailContent.Paragraph;
 
 /**
  * What the mails of live applications say, in the applicant's language: the application
- * received, the lottery won or lost (with the orders that still have room), and a charge. Made
+ * received, the lottery won or lost (with the orders that still have room), a charge, and a
+ * checkpoint that moved when the applicant's stream starts. Made
  * from plain values, so what a mail says can be checked without a container.
  */
 public final class LiveMailTexts {
@@ -102,5 +103,15 @@ public final class LiveMailTexts {
                 publicUrl + "/live/watch?id=" + a.eventId()));
         p.add(Paragraph.of(t.text("live.mail.signature")));
         return new MailContent(t.text("live.mail.charged.subject", t.yen(a.amount()), a.event()), p);
+    }
+
+    public MailContent revised(Applied a, int daysBefore, Instant streamWas, Instant streamNow) {
+        List<Paragraph> p = new ArrayList<>();
+        p.add(Paragraph.of(t.text("live.mail.hello", a.name())));
+        p.add(Paragraph.of(t.text("live.mail.revised.body", daysBefore, a.event(), a.order(), t.time(streamWas),
+                t.time(streamNow))));
+        p.add(new Paragraph(t.text("live.mail.revised.price", t.yen(a.amount())), eventLink(a.eventId())));
+        p.add(Paragraph.of(t.text("live.mail.signature")));
+        return new MailContent(t.text("live.mail.revised.subject", a.event()), p);
     }
 }

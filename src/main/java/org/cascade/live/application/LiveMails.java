@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.cascade.live.domain.ApplicationBook;
+import org.cascade.live.domain.Checkpoint;
 import org.cascade.live.domain.DistributionOrder;
 import org.cascade.live.domain.LiveApplication;
 import org.cascade.live.domain.LiveEvent;
@@ -69,6 +70,31 @@ class LiveMails {
         }
         mails.enqueue("live-charged:" + a.id(), a.email(), a.language(),
                 texts(a).charged(applied(event, a), event.startsAt(), streamAt(event, book, a)));
+    }
+
+    /**
+     * A checkpoint put revised terms in force: each applicant not charged yet (and not lost) whose
+     * order now starts its stream at another time is told the new time; what it pays stays the
+     * price it applied at.
+     */
+    void revised(LiveEvent event, ApplicationBook before, ApplicationBook after, Checkpoint checkpoint,
+                 List<LiveApplication> applications) {
+        if (!mails.on()) {
+            return;
+        }
+        java.util.Set<String> lost = new java.util.HashSet<>();
+        after.orders().orders().forEach(o -> after.draw(o.number()).ifPresent(r -> lost.addAll(r.losers())));
+        for (LiveApplication a : applications) {
+            if (a.isCharged() || lost.contains(a.id())) {
+                continue;
+            }
+            Instant was = streamAt(event, before, a);
+            Instant now = streamAt(event, after, a);
+            if (!was.equals(now)) {
+                mails.enqueue("live-revised:" + a.id() + ":" + checkpoint.name(), a.email(), a.language(),
+                        texts(a).revised(applied(event, a), checkpoint.daysBefore(), was, now));
+            }
+        }
     }
 
     private LiveMailTexts texts(LiveApplication a) {

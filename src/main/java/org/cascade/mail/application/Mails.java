@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -59,7 +61,18 @@ public class Mails {
         if (!settings.on() || !MailAddress.usable(recipient)) {
             return false;
         }
-        return outbox.add(new OutgoingMail(idempotencyKey, recipient, language.getLanguage(), content, clock.instant()));
+        return outbox.add(new OutgoingMail(idempotencyKey, recipient, language.getLanguage(), content, recordedAt()));
+    }
+
+    private final AtomicReference<Instant> lastRecorded = new AtomicReference<>(Instant.EPOCH);
+
+    /**
+     * Now, but always after the mail recorded before: mails go out in the order they were recorded
+     * (received before won before charged), even when the clock reads the same for several.
+     */
+    private Instant recordedAt() {
+        Instant now = clock.instant();
+        return lastRecorded.accumulateAndGet(now, (last, n) -> n.isAfter(last) ? n : last.plusNanos(1000));
     }
 
     /** Pending mails due now, for the worker to send outside any transaction (a slow server must hold no lock). */

@@ -81,4 +81,15 @@ class LiveMailTextsTest {
         MailContent ja = texts(Locale.JAPANESE).charged(AIKO, STARTS, STREAM);
         assertEquals("1,200 円 を課金しました: The Cascades \u2014 Autumn tour", ja.subject());
     }
+
+    @Test
+    void aCheckpointThatMovesTheStreamSaysTheNewTimeAndThatThePriceStays() {
+        MailContent m = texts(Locale.ENGLISH).revised(AIKO, 30, STREAM, STREAM.plusSeconds(600));
+        assertEquals("New stream time: The Cascades \u2014 Autumn tour", m.subject());
+        assertTrue(m.text().contains("At the checkpoint 30 days before The Cascades \u2014 Autumn tour, the center revised the terms of "
+                + "the primary distribution: your stream now starts at 2026-12-24 19:10 JST instead of 2026-12-24 19:00 JST."), m.text());
+        assertTrue(m.text().contains("You pay 1,200 yen, the price you applied at."), m.text());
+        MailContent ja = texts(Locale.JAPANESE).revised(AIKO, 7, STREAM, STREAM.plusSeconds(600));
+        assertTrue(ja.text().contains("7 日前のチェックポイント"), ja.text());
+    }
 }
