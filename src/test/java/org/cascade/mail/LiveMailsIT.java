@@ -91,7 +91,10 @@ class LiveMailsIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Applicant(String name, String email, String language, String serial, String application, long amount) {
+    private static final String LIVE_PASSWORD = "story-password";
+
+    private record Applicant(String name, String email, String language, String serial, String code, String application,
+                             long amount) {
     }
 
     private Applicant apply(String eventId, String name, String language, int order) throws Exception {
@@ -99,7 +102,8 @@ class LiveMailsIT {
         String email = name.toLowerCase() + "-" + suffix + "@example.org";
         JsonObject applied = story("POST", Map.of("action", "apply", "serial", media.getString("serial"), "event", eventId,
                 "order", Integer.toString(order), "name", name, "email", email, "language", language));
-        return new Applicant(name, email, language, media.getString("serial"), applied.getString("application"),
+        return new Applicant(name, email, language, media.getString("serial"), media.getString("code"),
+                applied.getString("application"),
                 applied.getJsonNumber("amount").longValue());
     }
 
@@ -233,6 +237,15 @@ class LiveMailsIT {
 
         // Chie's order is first come under a relay of the second order, which nobody holds: no charge, no other mail
         assertEquals(1, subjectsOnceAllSent(chie.email(), 1).size());
+
+        // a quarter of an hour before the start, the paying applicant gets the watch link, once
+        Instant centerNow = Instant.parse(http.send(HttpRequest.newBuilder(URI.create(base + "testing/clock")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body().strip());
+        clockAhead(Duration.between(centerNow, Instant.parse(opened.getString("startsAt")).minus(Duration.ofMinutes(10))));
+        List<String> starting = subjectsOnceAllSent(winner.email(), 4);
+        assertEquals(winnerJa ? "まもなく開始: " + event : "About to start: " + event, starting.get(3));
+        assertTrue(text(mailsTo(winner.email()).get(3)).contains("https://cascade.example/live/watch?id=" + eventId));
+        assertEquals(2, mailsTo(loser.email()).size(), "nothing more for the loser");
     }
 
     @Test
@@ -241,6 +254,9 @@ class LiveMailsIT {
         String eventId = opened.getString("event");
         Applicant dai = apply(eventId, "Dai", "ja", 1);
         Applicant emi = apply(eventId, "Emi", "en", 1);
+        // an event of the same evening, whose only applicant wins its place and keeps its reminders
+        JsonObject other = story("POST", Map.of("action", "event", "title", "Same night " + suffix));
+        Applicant gil = apply(other.getString("event"), "Gil", "en", 1);
         // the draw happens while nothing listens on the SMTP port
         clockAhead(Duration.ofMinutes(4));
         within(Duration.ofSeconds(30), () -> {
@@ -290,11 +306,21 @@ class LiveMailsIT {
         Applicant loser = winner == dai ? emi : dai;
         assertEquals(3, subjectsOnceAllSent(winner.email(), 3).size());
         assertEquals(2, subjectsOnceAllSent(loser.email(), 2).size());
-        // a later pass of the worker sends nothing again
-        clockAhead(Duration.ofHours(2));
-        JsonObject more = story("POST", Map.of("action", "event", "title", "After " + suffix));
-        Applicant fumi = apply(more.getString("event"), "Fumi", "en", 3);
-        within(Duration.ofSeconds(30), received(fumi.email(), 1), "a mail after");
+        assertEquals(3, subjectsOnceAllSent(gil.email(), 3).size());
+
+        // the winner stops reminders on its mail page; at the start only Gil is reminded, and nothing is sent again
+        Center terminal = new Center(base);
+        assertEquals(winner.serial(), terminal.insertMedia(winner.code(), LIVE_PASSWORD));
+        assertTrue(terminal.page("terminal/mail", "en").body().contains("id=\"reminders\" checked"), "reminders on at first");
+        terminal.form("terminal/mail", Map.of(), "en");
+        HttpResponse<String> saved = terminal.page("terminal/mail", "en");
+        assertTrue(saved.body().contains("Your choice of mails is saved."), saved.body());
+        assertFalse(saved.body().contains("id=\"reminders\" checked"), saved.body());
+        Instant centerNow = Instant.parse(http.send(HttpRequest.newBuilder(URI.create(base + "testing/clock")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body().strip());
+        clockAhead(Duration.between(centerNow, Instant.parse(opened.getString("startsAt")).minus(Duration.ofMinutes(10))));
+        assertEquals("About to start: The Cascades \u2014 Same night " + suffix, subjectsOnceAllSent(gil.email(), 4).get(3));
+        assertEquals(3, story("GET", Map.of("mails", winner.email())).getJsonArray("mails").size(), "no reminder kept");
         assertEquals(3, mailsTo(winner.email()).size());
         assertEquals(2, mailsTo(loser.email()).size());
     }

@@ -67,7 +67,7 @@ public class LiveStory extends HttpServlet {
                 live.open(holder, event.id(), new LiveApplications.Opening(ReceptionSettings.SaleMode.FIXED_PRICES,
                         SetClock.now().plus(Duration.ofMinutes(3)), null, List.of(), 10, 1, 1));
                 HOLDERS.put(event.id(), holder);
-                out.add("event", event.id()).add("commitment", events.forHolder(event.id(), holder).seedCommitment());
+                out.add("event", event.id()).add("startsAt", event.startsAt().toString()).add("commitment", events.forHolder(event.id(), holder).seedCommitment());
             }
             case "media" -> {
                 var sold = counter.sell(clerk(), Long.parseLong(request.getParameter("balance")), PASSWORD.toCharArray(),

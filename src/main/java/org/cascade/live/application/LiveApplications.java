@@ -287,6 +287,9 @@ public class LiveApplications {
         for (LiveApplication a : charged) {
             mails.charged(event, book, a);
         }
+        if (!now.isBefore(event.startsAt().minus(LiveMails.STARTING_AHEAD))) {
+            mails.starting(event, book, events.applications(eventId));
+        }
     }
 
     /** The events the schedule looks at: taking applications and not started. */

@@ -114,4 +114,13 @@ public final class LiveMailTexts {
         p.add(Paragraph.of(t.text("live.mail.signature")));
         return new MailContent(t.text("live.mail.revised.subject", a.event()), p);
     }
+
+    public MailContent starting(Applied a, Instant startsAt, Instant streamAt) {
+        List<Paragraph> p = new ArrayList<>();
+        p.add(Paragraph.of(t.text("live.mail.hello", a.name())));
+        p.add(new Paragraph(t.text("live.mail.starting.body", a.event(), t.time(startsAt), t.time(streamAt)),
+                publicUrl + "/live/watch?id=" + a.eventId()));
+        p.add(Paragraph.of(t.text("live.mail.signature")));
+        return new MailContent(t.text("live.mail.starting.subject", a.event()), p);
+    }
 }

@@ -18,7 +18,7 @@ import org.cascade.mail.application.Mails;
 /**
  * The mails of live applications, recorded in the outbox by the use case that causes them (in its
  * transaction): the application received, the lottery's result to each applicant of a drawn
- * order, and each charge. Each has a key of its own (what happened to which application), so a
+ * order, each charge, a checkpoint that moves a stream and the event about to start. Each has a key of its own (what happened to which application), so a
  * use case run again records none twice.
  */
 @ApplicationScoped
@@ -93,6 +93,22 @@ class LiveMails {
             if (!was.equals(now)) {
                 mails.enqueue("live-revised:" + a.id() + ":" + checkpoint.name(), a.email(), a.language(),
                         texts(a).revised(applied(event, a), checkpoint.daysBefore(), was, now));
+            }
+        }
+    }
+
+    /** How long before the event's start its paying applicants are told it is about to start. */
+    static final java.time.Duration STARTING_AHEAD = java.time.Duration.ofMinutes(15);
+
+    /** The event starts soon: each charged applicant gets the watch link, once, unless it stopped reminders. */
+    void starting(LiveEvent event, ApplicationBook book, List<LiveApplication> applications) {
+        if (!mails.on()) {
+            return;
+        }
+        for (LiveApplication a : applications) {
+            if (a.isCharged() && mails.wantsReminders(a.applicant())) {
+                mails.enqueue("live-starting:" + a.id(), a.email(), a.language(),
+                        texts(a).starting(applied(event, a), event.startsAt(), streamAt(event, book, a)));
             }
         }
     }

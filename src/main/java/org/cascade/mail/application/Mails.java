@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.mail.domain.MailAddress;
 import org.cascade.mail.domain.MailContent;
+import org.cascade.mail.domain.MailPreference;
 import org.cascade.mail.domain.Outbox;
 import org.cascade.mail.domain.OutgoingMail;
 import org.cascade.mail.domain.Retry;
@@ -106,5 +107,16 @@ public class Mails {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OutgoingMail> to(String recipient) {
         return outbox.to(recipient);
+    }
+
+    /** Whether the user wants reminders (the event about to start); yes until it says otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean wantsReminders(String username) {
+        return outbox.preference(username).map(MailPreference::reminders).orElse(true);
+    }
+
+    /** The user's choice of reminders; essential mails are sent whatever it chose. */
+    public void reminders(String username, boolean wanted) {
+        outbox.preference(username).ifPresentOrElse(p -> p.reminders(wanted), () -> outbox.keep(new MailPreference(username, wanted)));
     }
 }

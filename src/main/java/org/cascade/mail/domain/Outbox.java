@@ -20,4 +20,8 @@ public interface Outbox {
 
     /** Every mail to one address, the oldest first. */
     List<OutgoingMail> to(String recipient);
+
+    Optional<MailPreference> preference(String username);
+
+    void keep(MailPreference preference);
 }

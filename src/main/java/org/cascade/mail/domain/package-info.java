@@ -13,7 +13,9 @@
  * server accepted the mail and before it is marked sent; the next attempt sends it again, with
  * the same Message-ID (derived from the key), so a careful mail client shows it once;</li>
  * <li>its content is a {@link org.cascade.mail.domain.MailContent}: a subject and paragraphs,
- * rendered as both a plain-text and an HTML part.</li>
+ * rendered as both a plain-text and an HTML part;</li>
+ * <li>what a user wants beyond the essential mails (reminders): {@link org.cascade.mail.domain.MailPreference};
+ * addresses mail can go to: {@link org.cascade.mail.domain.MailAddress}.</li>
  * </ul>
  */
 package org.cascade.mail.domain;

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cascade.mail.domain.MailPreference;
 import org.cascade.mail.domain.Outbox;
 import org.cascade.mail.domain.OutgoingMail;
 
@@ -48,5 +49,15 @@ public class JpaOutbox implements Outbox {
     @Override
     public List<OutgoingMail> to(String recipient) {
         return em.createNamedQuery("OutgoingMail.to", OutgoingMail.class).setParameter("recipient", recipient).getResultList();
+    }
+
+    @Override
+    public Optional<MailPreference> preference(String username) {
+        return Optional.ofNullable(em.find(MailPreference.class, username));
+    }
+
+    @Override
+    public void keep(MailPreference preference) {
+        em.persist(preference);
     }
 }

@@ -1,2 +1,5 @@
-/** What the operator's console shows of mails: whether they are on, and the ones that keep failing. */
+/**
+ * The mail pages: the operator's (whether mails are on, and the ones that keep failing with the
+ * server's answer) and the user's (reminders wanted or not; essential mails always go).
+ */
 package org.cascade.mail.web;

@@ -92,4 +92,13 @@ class LiveMailTextsTest {
         MailContent ja = texts(Locale.JAPANESE).revised(AIKO, 7, STREAM, STREAM.plusSeconds(600));
         assertTrue(ja.text().contains("7 日前のチェックポイント"), ja.text());
     }
+
+    @Test
+    void theEventAboutToStartGivesTheWatchLink() {
+        MailContent m = texts(Locale.ENGLISH).starting(AIKO, STARTS, STREAM);
+        assertEquals("About to start: The Cascades \u2014 Autumn tour", m.subject());
+        assertTrue(m.text().contains("starts at 2026-12-24 19:00 JST; your stream starts at 2026-12-24 19:00 JST."), m.text());
+        assertTrue(m.text().contains("https://cascade.example/live/watch?id=EV1"), m.text());
+        assertEquals("まもなく開始: The Cascades \u2014 Autumn tour", texts(Locale.JAPANESE).starting(AIKO, STARTS, STREAM).subject());
+    }
 }
