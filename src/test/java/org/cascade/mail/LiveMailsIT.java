@@ -346,4 +346,23 @@ class LiveMailsIT {
         assertTrue(state.getJsonArray("applications").stream().noneMatch(a -> a.asJsonObject().getString("applicant").equals(serial)),
                 "nothing kept");
     }
+
+    @Test
+    void aCheckpointThatMovesTheStreamTellsTheApplicantsWaitingForIt() throws Exception {
+        startSmtp();
+        JsonObject opened = story("POST", Map.of("action", "event", "title", "Moved night " + suffix));
+        String eventId = opened.getString("event");
+        Applicant hana = apply(eventId, "Hana", "ja", 3);
+        within(Duration.ofSeconds(30), received(hana.email(), 1), "Hana's application received");
+        // demand falls to almost nothing: at the checkpoint 7 days before, the interval between orders changes
+        story("POST", Map.of("action", "demand", "event", eventId));
+        Instant centerNow = Instant.parse(http.send(HttpRequest.newBuilder(URI.create(base + "testing/clock")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body().strip());
+        clockAhead(Duration.between(centerNow, Instant.parse(opened.getString("startsAt")).minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1))));
+        List<String> subjects = subjectsOnceAllSent(hana.email(), 2);
+        assertEquals("配信開始時刻の変更: The Cascades \u2014 Moved night " + suffix, subjects.get(1));
+        String text = text(mailsTo(hana.email()).get(1));
+        assertTrue(text.contains("7 日前のチェックポイントで 3次配信の条件が改定されました"), text);
+        assertTrue(text.contains("https://cascade.example/live/event?id=" + eventId), text);
+    }
 }

@@ -27,7 +27,7 @@ import org.cascade.store.application.Stores;
  * rather than its pages: added to a test's own deployment only. POST {@code action=event} opens
  * a lottery event (one server stream: the primary place and the secondary by lottery, closing in
  * three minutes of the center's clock); {@code action=media} sells a storage media;
- * {@code action=apply} applies with it. GET {@code ?event=} reads the applications and draws,
+ * {@code action=apply} applies with it; {@code action=demand} lets the event's demand fall to almost nothing. GET {@code ?event=} reads the applications and draws,
  * {@code ?mails=ADDRESS} the outbox's mails to an address.
  */
 @WebServlet("/testing/live-story")
@@ -80,6 +80,11 @@ public class LiveStory extends HttpServlet {
                                 request.getParameter("email"), "", false, false,
                                 Locale.forLanguageTag(request.getParameter("language"))));
                 out.add("application", a.id()).add("amount", a.amount());
+            }
+            case "demand" -> {
+                String eventId = request.getParameter("event");
+                events.updateDemand(HOLDERS.get(eventId), eventId, 10L, 10L, 10);
+                out.add("event", eventId);
             }
             default -> {
                 response.sendError(400);

@@ -253,7 +253,8 @@ public class LiveApplications {
         for (Checkpoint due : log.due(now)) {
             PriceRevision revision = log.evaluate(due, now, event.demand(), event.distributionDegree());
             boolean held = false;
-            ApplicationBook before = book;
+            // the orders as they were: revising replaces the book's orders with new ones
+            org.cascade.live.domain.DistributionOrders before = book.orders();
             try {
                 event.revise(revision, book);
             } catch (RuleViolation contradictsCharged) {

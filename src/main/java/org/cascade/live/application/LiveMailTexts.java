@@ -123,4 +123,12 @@ public final class LiveMailTexts {
         p.add(Paragraph.of(t.text("live.mail.signature")));
         return new MailContent(t.text("live.mail.starting.subject", a.event()), p);
     }
+
+    public MailContent refunded(Applied a, long amount, long segments, long receivers) {
+        List<Paragraph> p = new ArrayList<>();
+        p.add(Paragraph.of(t.text("live.mail.hello", a.name())));
+        p.add(Paragraph.of(t.text("live.mail.refund.body", t.yen(amount), a.event(), segments, receivers)));
+        p.add(Paragraph.of(t.text("live.mail.signature")));
+        return new MailContent(t.text("live.mail.refund.subject", t.yen(amount), a.event()), p);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.cascade.live.domain.ApplicationBook;
 import org.cascade.live.domain.Checkpoint;
 import org.cascade.live.domain.DistributionOrder;
+import org.cascade.live.domain.DistributionOrders;
 import org.cascade.live.domain.LiveApplication;
 import org.cascade.live.domain.LiveEvent;
 import org.cascade.live.domain.LotteryResult;
@@ -18,7 +19,8 @@ import org.cascade.mail.application.Mails;
 /**
  * The mails of live applications, recorded in the outbox by the use case that causes them (in its
  * transaction): the application received, the lottery's result to each applicant of a drawn
- * order, each charge, a checkpoint that moves a stream and the event about to start. Each has a key of its own (what happened to which application), so a
+ * order, each charge, a checkpoint that moves a stream, the event about to start and the refund for
+ * redistribution credited after it. Each has a key of its own (what happened to which application), so a
  * use case run again records none twice.
  */
 @ApplicationScoped
@@ -77,7 +79,7 @@ class LiveMails {
      * order now starts its stream at another time is told the new time; what it pays stays the
      * price it applied at.
      */
-    void revised(LiveEvent event, ApplicationBook before, ApplicationBook after, Checkpoint checkpoint,
+    void revised(LiveEvent event, DistributionOrders before, ApplicationBook after, Checkpoint checkpoint,
                  List<LiveApplication> applications) {
         if (!mails.on()) {
             return;
@@ -89,7 +91,7 @@ class LiveMails {
                 continue;
             }
             Instant was = streamAt(event, before, a);
-            Instant now = streamAt(event, after, a);
+            Instant now = streamAt(event, after.orders(), a);
             if (!was.equals(now)) {
                 mails.enqueue("live-revised:" + a.id() + ":" + checkpoint.name(), a.email(), a.language(),
                         texts(a).revised(applied(event, a), checkpoint.daysBefore(), was, now));
@@ -113,6 +115,15 @@ class LiveMails {
         }
     }
 
+    /** The refund for redistribution was credited after the broadcast. */
+    void refunded(LiveEvent event, LiveApplication a, long amount, long segments, long receivers) {
+        if (!mails.on()) {
+            return;
+        }
+        mails.enqueue("live-refund:" + a.id(), a.email(), a.language(),
+                texts(a).refunded(applied(event, a), amount, segments, receivers));
+    }
+
     private LiveMailTexts texts(LiveApplication a) {
         return new LiveMailTexts(new MailTexts(a.language(), clock.getZone()), mails.publicUrl());
     }
@@ -123,6 +134,10 @@ class LiveMails {
     }
 
     private static Instant streamAt(LiveEvent event, ApplicationBook book, LiveApplication a) {
-        return event.startsAt().plus(book.orders().order(a.order()).map(DistributionOrder::delay).orElse(java.time.Duration.ZERO));
+        return streamAt(event, book.orders(), a);
+    }
+
+    private static Instant streamAt(LiveEvent event, DistributionOrders orders, LiveApplication a) {
+        return event.startsAt().plus(orders.order(a.order()).map(DistributionOrder::delay).orElse(java.time.Duration.ZERO));
     }
 }

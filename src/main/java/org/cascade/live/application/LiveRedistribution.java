@@ -61,6 +61,9 @@ public class LiveRedistribution {
     @Inject
     StorageMedias media;
 
+    @Inject
+    LiveMails mails;
+
     /**
      * A report from one end of a link. Refused and recorded: a link the center never made (a
      * terminal relaying for a link it is not in), a segment number out of range.
@@ -121,6 +124,7 @@ public class LiveRedistribution {
                         new Leg(ledger.open(AccountType.HOLDER_PAYABLE, "holder:" + event.holder()).id(), -refund.amount()),
                         new Leg(media.accountHoldingBalanceOf(a.applicant()), refund.amount())));
                 credited.add(new Credited(a.id(), a.applicant(), refund));
+                mails.refunded(event, a, refund.amount(), refund.segments(), refund.receivers());
             }
         }
         return new Ended(published, credited);

@@ -101,4 +101,14 @@ class LiveMailTextsTest {
         assertTrue(m.text().contains("https://cascade.example/live/watch?id=EV1"), m.text());
         assertEquals("まもなく開始: The Cascades \u2014 Autumn tour", texts(Locale.JAPANESE).starting(AIKO, STARTS, STREAM).subject());
     }
+
+    @Test
+    void theRefundForRedistributionSaysTheAmountAndWhatItWasFor() {
+        MailContent m = texts(Locale.ENGLISH).refunded(AIKO, 36, 12, 3);
+        assertEquals("Refund credited, 36 yen: The Cascades \u2014 Autumn tour", m.subject());
+        assertTrue(m.text().contains("36 yen was credited to your balance for relaying The Cascades \u2014 Autumn tour: 12 segments "
+                + "that 3 viewers confirmed receiving from you."), m.text());
+        assertTrue(texts(Locale.ENGLISH).refunded(AIKO, 12, 12, 1).text().contains("that one viewer confirmed"));
+        assertEquals("36 円 を返金しました: The Cascades \u2014 Autumn tour", texts(Locale.JAPANESE).refunded(AIKO, 36, 12, 3).subject());
+    }
 }
