@@ -194,6 +194,14 @@ public final class Browsers {
         waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Submits the form of {@code field} and waits for the new page, as {@link #clickForNewPage(WebDriver, By)}. */
+    public static void submitForNewPage(WebDriver driver, WebElement field) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        field.submit();
+        waitFor(driver, 30).withMessage("the form to load a new page").until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** Clicks a checkbox or radio button of the page and waits until it is selected. */
     public static void tick(WebDriver driver, By by) {
         waitFor(driver).until(ExpectedConditions.elementToBeClickable(by)).click();
