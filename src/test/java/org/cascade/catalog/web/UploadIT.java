@@ -289,7 +289,7 @@ class UploadIT {
             browser.get(base + "signin");
             Browsers.type(browser, By.id("username"), holder.username);
             Browsers.type(browser, By.id("password"), holder.password);
-            browser.findElement(By.id("signin")).click();
+            Browsers.clickForNewPage(browser, By.id("signin"));
             Browsers.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
             browser.get(base + "holder");
 
