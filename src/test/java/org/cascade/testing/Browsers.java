@@ -183,7 +183,28 @@ public final class Browsers {
      * has replaced the old one, so that what is read next is never the old page's.
      */
     public static void clickForNewPage(WebDriver driver, By by) {
-        clickForNewPage(driver, waitFor(driver).until(ExpectedConditions.elementToBeClickable(by)));
+        // Found and clicked in one step, again while the page found it on is being replaced (the
+        // one before it still loading): Chromium refuses a click on a node of a page that is gone.
+        WebElement old = waitFor(driver, 30).withMessage("a clickable " + by).until(d -> {
+            try {
+                WebElement html = d.findElement(By.tagName("html"));
+                WebElement target = d.findElement(by);
+                if (!target.isDisplayed() || !target.isEnabled()) {
+                    return null;
+                }
+                target.click();
+                return html;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        waitFor(driver, 30).withMessage("the click to load a new page").until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** {@link #clickForNewPage(WebDriver, By)} for an element already found (a link in a list's line). */
