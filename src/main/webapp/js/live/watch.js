@@ -315,6 +315,8 @@ function report() {
       }
     }
   }
+  // When all that went over the links so far was reported: a page that is read for it can tell.
+  page.dataset.reportedAt = String(Date.now());
 }
 
 // ---- playing ----

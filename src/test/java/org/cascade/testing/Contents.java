@@ -1,11 +1,11 @@
 package org.cascade.testing;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -41,14 +41,9 @@ public final class Contents {
             throw new IllegalStateException("registration refused: " + registered.body());
         }
         String id = Center.json(registered).getString("id");
-        for (int i = 0; i < 300; i++) {
-            JsonObject c = Center.json(holder.get("api/contents/" + id));
-            if ("LISTED".equals(c.getString("status"))) {
-                return new Registered(id, name, bytes, holderName, password);
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(id + " was not listed within 30 s");
+        Browsers.eventually(id + " to be listed", Duration.ofSeconds(30),
+                () -> "LISTED".equals(Center.json(holder.get("api/contents/" + id)).getString("status")));
+        return new Registered(id, name, bytes, holderName, password);
     }
 
     static byte[] png() throws Exception {

@@ -32,7 +32,7 @@ public final class LivePages {
         driver.get(base + "signin");
         type(driver, By.id("username"), username);
         type(driver, By.id("password"), password);
-        driver.findElement(By.id("signin")).click();
+        Browsers.clickForNewPage(driver, By.id("signin"));
         waitFor(driver).until(ExpectedConditions.urlContains(landsOn));
     }
 
@@ -75,7 +75,7 @@ public final class LivePages {
     public static String register(WebDriver driver, URL base, Map<String, String> fields) {
         driver.get(base + "holder/live/new");
         fillEvent(driver, fields);
-        driver.findElement(By.id("live-submit")).click();
+        Browsers.clickForNewPage(driver, By.id("live-submit"));
         waitFor(driver).until(ExpectedConditions.urlContains("/holder/live/event?id="));
         return driver.getCurrentUrl().replaceAll(".*id=", "");
     }
@@ -92,7 +92,7 @@ public final class LivePages {
                 "interval-seconds", String.valueOf(intervalSeconds), "redistributors", "2"));
         String eventId = register(driver, base, form);
         type(driver, By.id("refund-per-segment"), String.valueOf(refundPerSegment));
-        driver.findElement(By.id("open-submit")).click();
+        Browsers.clickForNewPage(driver, By.id("open-submit"));
         visible(driver, By.id("air-link"));
         return eventId;
     }
@@ -108,7 +108,7 @@ public final class LivePages {
         if (automaticReconnection) {
             driver.findElement(By.id("automatic-reconnection")).click();
         }
-        driver.findElement(By.id("apply-submit")).click();
+        Browsers.clickForNewPage(driver, By.id("apply-submit"));
         visible(driver, By.cssSelector(".flash"));
     }
 

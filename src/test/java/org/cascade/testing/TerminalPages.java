@@ -33,6 +33,6 @@ public final class TerminalPages {
         Browsers.ready(d);
         Browsers.type(d, By.id("upload-cap"), String.valueOf(kibPerSecond));
         d.findElement(By.id("save-sharing")).click();
-        Browsers.visible(d, By.id("library-message"));
+        Browsers.showsThat(d, By.id("library-message"), "the sharing settings saved", t -> !t.isEmpty());
     }
 }

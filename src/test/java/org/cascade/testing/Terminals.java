@@ -39,6 +39,7 @@ public final class Terminals {
         type(driver, By.id("media-password"), password);
         driver.findElement(By.id("insert")).click();
         waitFor(driver).until(ExpectedConditions.urlContains("/terminal/home"));
+        ready(driver);
     }
 
     /** A holder account, its handed-out password already replaced; returns the password. */

@@ -85,7 +85,7 @@ class CatalogStoryIT {
         holder.get(base + "signin");
         type(holder, By.id("username"), holderName);
         type(holder, By.id("password"), holderPassword);
-        holder.findElement(By.id("signin")).click();
+        Browsers.clickForNewPage(holder, By.id("signin"));
         waitFor(holder).until(ExpectedConditions.urlContains("/holder"));
 
         // A thumbnail that is really an HTML page is refused, and nothing is registered.
@@ -116,29 +116,36 @@ class CatalogStoryIT {
         assertTrue(richLine.getText().contains("Your balance covers it"), richLine.getText());
         WebElement poorLine = find(poor, "Budokan " + suffix, id);
         assertTrue(poorLine.getText().contains("Your balance is short by 900 yen"), poorLine.getText());
-        assertTrue((Boolean) ((org.openqa.selenium.JavascriptExecutor) rich).executeScript(
-                "const i = document.querySelector('li[data-content=\"" + id + "\"] img.thumb'); return i.complete && i.naturalWidth === 64;"),
+        // The thumbnails load lazily, when their line comes into view.
+        String thumbnailDecoded = "const i = document.querySelector('li[data-content=\"" + id + "\"] img.thumb');"
+                + " i.scrollIntoView(); return i.complete && i.naturalWidth === 64;";
+        waitFor(rich).withMessage("the thumbnail to be served and decode")
+                .until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(thumbnailDecoded));
+        assertTrue((Boolean) ((org.openqa.selenium.JavascriptExecutor) rich).executeScript(thumbnailDecoded),
                 "the thumbnail is served and decodes");
 
         // The rich user posts (a script stays text) and rates.
-        rich.findElement(By.cssSelector("li[data-content='" + id + "'] a.name")).click();
+        Browsers.clickForNewPage(rich, By.cssSelector("li[data-content='" + id + "'] a.name"));
+        Browsers.ready(rich);
         type(rich, By.id("post-text"), "Great show <script>document.title='pwned'</script>");
-        rich.findElement(By.id("post")).click();
+        Browsers.clickForNewPage(rich, By.id("post"));
+        Browsers.ready(rich);
         WebElement post = visible(rich, By.cssSelector("#board li .text"));
         assertEquals("Great show <script>document.title='pwned'</script>", post.getText());
         assertFalse(rich.getTitle().contains("pwned"));
-        rich.findElement(By.id("stars-4")).click();
-        rich.findElement(By.id("rate")).click();
+        Browsers.tick(rich, By.id("stars-4"));
+        Browsers.clickForNewPage(rich, By.id("rate"));
         assertEquals("★ 4.0 (1)", visible(rich, By.id("rating")).getText());
         // The list sorts on the new rating at once (the only rated content in this run).
-        rich.get(base + "terminal/home?sort=RATING");
+        Browsers.load(rich, base + "terminal/home?sort=RATING");
         assertEquals(id, rich.findElement(By.cssSelector("#contents li")).getAttribute("data-content"));
 
         // The holder hides the post; users no longer see it.
         holder.get(base + "content?id=" + id);
-        holder.findElement(By.cssSelector("#board li button.moderate")).click();
+        Browsers.clickForNewPage(holder, By.cssSelector("#board li button.moderate"));
         assertTrue(visible(holder, By.cssSelector("#board li.hidden")).getText().contains("hidden by " + holderName));
         rich.navigate().refresh();
+        Browsers.ready(rich);
         assertTrue(rich.findElements(By.cssSelector("#board li")).isEmpty(), "the hidden post is gone for users");
 
         // Advertising: the operator records the holder's payment, the holder buys a preferential position.
@@ -148,21 +155,23 @@ class CatalogStoryIT {
         holder.get(base + "holder/content?id=" + id);
         new Select(holder.findElement(By.id("ad-kind"))).selectByValue("PREFERRED_POSITION");
         type(holder, By.id("ad-days"), "3");
-        holder.findElement(By.id("advertise-submit")).click();
+        Browsers.clickForNewPage(holder, By.id("advertise-submit"));
         assertEquals("Advertising paid: 1500 yen from your funds.", visible(holder, By.cssSelector(".flash")).getText());
         holder.get(base + "holder");
         assertEquals("8,500 yen", holder.findElement(By.id("funds")).getText());
 
-        poor.get(base + "terminal/home");
+        // The home page's script writes the media's state above the list, which moves the forms below
+        // it: a click before it is done may land beside its target.
+        Browsers.load(poor, base + "terminal/home");
         WebElement first = poor.findElement(By.cssSelector("#contents li"));
         assertEquals(id, first.getAttribute("data-content"), "the sponsored content comes first");
         assertTrue(first.getText().contains("Sponsored"));
 
         // The user's display conditions: saved, shown as saved, and applied to the list.
-        poor.findElement(By.id("liked-MOVIE")).click();
+        Browsers.tick(poor, By.id("liked-MOVIE"));
         new Select(poor.findElement(By.id("conditions-page-size"))).selectByValue("10");
         new Select(poor.findElement(By.id("conditions-sort"))).selectByValue("PRICE_LOW");
-        poor.findElement(By.id("conditions-submit")).click();
+        Browsers.clickForNewPage(poor, By.id("conditions-submit"));
         assertEquals("Your list is arranged as you asked.", visible(poor, By.cssSelector(".flash")).getText());
         assertTrue(poor.findElement(By.id("liked-MOVIE")).isSelected());
         assertFalse(poor.findElement(By.id("liked-MUSIC")).isSelected());
@@ -183,16 +192,17 @@ class CatalogStoryIT {
         type(holder, By.id("share"), "15");
         holder.findElement(By.id("file")).sendKeys(content.toAbsolutePath().toString());
         holder.findElement(By.id("thumbnail")).sendKeys(thumbnail.toAbsolutePath().toString());
-        holder.findElement(By.id("register-submit")).click();
-        waitFor(holder).until(d -> d.getCurrentUrl().contains("/holder/content")
+        waitFor(holder).until(ExpectedConditions.elementToBeClickable(By.id("register-submit"))).click();
+        waitFor(holder).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.getCurrentUrl().contains("/holder/content")
                 || (d.findElement(By.id("register-message")).isDisplayed()
                 && d.findElement(By.id("register-message")).getAttribute("class").contains("errors")));
     }
 
     private static WebElement find(WebDriver user, String words, String id) {
-        user.get(user.getCurrentUrl().replaceAll("/terminal/.*", "/terminal/home"));
+        Browsers.load(user, user.getCurrentUrl().replaceAll("/terminal/.*", "/terminal/home"));
         type(user, By.id("q"), words);
-        user.findElement(By.id("search-submit")).click();
+        Browsers.clickForNewPage(user, By.id("search-submit"));
         return visible(user, By.cssSelector("li[data-content='" + id + "']"));
     }
 

@@ -138,10 +138,8 @@ class UploadIT {
                 BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> stalling), 4 * MiB));
         try {
             // Had the server buffered the request first, nothing would be on disk before the body ended.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (lengthOnDisk(id) < MiB / 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Browsers.eventually("half of the first MiB on disk before the body ended", Duration.ofSeconds(15),
+                    () -> lengthOnDisk(id) >= MiB / 2);
             // Not quite all of the first MiB: the last bytes may wait in the client's or the server's buffers.
             long early = lengthOnDisk(id);
             assertTrue(early >= MiB / 2 && early <= MiB, "most of the first MiB is on disk while the rest is still to come: " + early);
@@ -289,7 +287,7 @@ class UploadIT {
             browser.get(base + "signin");
             Browsers.type(browser, By.id("username"), holder.username);
             Browsers.type(browser, By.id("password"), holder.password);
-            browser.findElement(By.id("signin")).click();
+            Browsers.clickForNewPage(browser, By.id("signin"));
             Browsers.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
             browser.get(base + "holder");
 

@@ -95,7 +95,7 @@ class ConsoleChartsIT {
         operator.get(base + "signin");
         type(operator, By.id("username"), "operator");
         type(operator, By.id("password"), Center.operatorPassword(base));
-        operator.findElement(By.id("signin")).click();
+        Browsers.clickForNewPage(operator, By.id("signin"));
         waitFor(operator).until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
         operator.get(base + "operator/charts");
         Browsers.ready(operator);

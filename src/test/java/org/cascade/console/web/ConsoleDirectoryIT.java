@@ -30,7 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The console's searches in a real browser: stores, clerks and holders found by how their names
@@ -68,9 +67,8 @@ class ConsoleDirectoryIT {
         operator.get(base + page);
         type(operator, By.id(field), text);
         WebElement submit = operator.findElement(By.id(page.endsWith("accounts") ? "accounts-submit" : "contents-submit"));
-        submit.click();
         // The lists are read from the page of the answer, not the one the search was typed in.
-        waitFor(operator).until(ExpectedConditions.stalenessOf(submit));
+        Browsers.clickForNewPage(operator, submit);
     }
 
     private List<String> column(String table, int column) {
@@ -88,7 +86,7 @@ class ConsoleDirectoryIT {
 
         operator = Browsers.open();
         LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
-        operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("Stores & accounts")).click();
+        Browsers.clickForNewPage(operator, operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("Stores & accounts")));
         assertEquals("Stores, clerks and holders", visible(operator, By.tagName("h1")).getText());
         search("operator/accounts", "accounts-query", "find" + suffix);
         assertEquals(List.of(clerk.storeName()), column("found-stores", 1), "store names match whatever their case");
@@ -129,7 +127,7 @@ class ConsoleDirectoryIT {
 
         operator = Browsers.open("ja");
         LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
-        operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("コンテンツ")).click();
+        Browsers.clickForNewPage(operator, operator.findElement(By.cssSelector("header nav")).findElement(By.linkText("コンテンツ")));
         assertEquals("コンテンツ", visible(operator, By.tagName("h1")).getText());
         search("operator/contents", "contents-query", content.id().toLowerCase(Locale.ROOT));
         assertEquals(List.of(content.id()), column("contents", 0), "found by its id, whatever the case");
@@ -142,7 +140,7 @@ class ConsoleDirectoryIT {
             return column("contents", 5).equals(List.of("1"));
         });
 
-        operator.findElement(By.linkText(content.id())).click();
+        Browsers.clickForNewPage(operator, By.linkText(content.id()));
         WebElement coverage = visible(operator, By.id("coverage"));
         assertEquals("1", coverage.getAttribute("data-distributors"));
         assertEquals("4", coverage.getAttribute("data-covered"));

@@ -69,14 +69,14 @@ class OperatorConsoleIT {
 
         // A store, and its clerk with a one-time password shown once.
         type(operator, By.id("store-name"), "Namba " + suffix);
-        operator.findElement(By.id("open-store-submit")).click();
+        Browsers.clickForNewPage(operator, By.id("open-store-submit"));
         WebElement storeOpened = visible(operator, By.cssSelector(".flash"));
         assertEquals("The store Namba " + suffix + " is open.", storeOpened.getText());
         new Select(operator.findElement(By.id("clerk-store"))).selectByVisibleText("Namba " + suffix);
         type(operator, By.id("clerk-username"), "taro-" + suffix);
         type(operator, By.id("clerk-name"), "Taro");
-        operator.findElement(By.id("hire-clerk-submit")).click();
         // the store's notice is still there until the next page replaces it
+        Browsers.clickForNewPage(operator, By.id("hire-clerk-submit"));
         waitFor(operator).until(ExpectedConditions.stalenessOf(storeOpened));
         Matcher m = ONE_TIME.matcher(visible(operator, By.cssSelector(".flash")).getText());
         assertTrue(m.find());
@@ -87,7 +87,7 @@ class OperatorConsoleIT {
         // A username that exists already is refused with a message and nothing changes.
         type(operator, By.id("holder-username"), "taro-" + suffix);
         type(operator, By.id("holder-name"), "Someone");
-        operator.findElement(By.id("open-holder-submit")).click();
+        Browsers.clickForNewPage(operator, By.id("open-holder-submit"));
         assertEquals("The user name taro-" + suffix + " is already taken.", visible(operator, By.cssSelector(".errors li")).getText());
 
         // The clerk must choose a password before anything else.
@@ -99,7 +99,7 @@ class OperatorConsoleIT {
         type(clerk, By.id("current"), oneTime);
         type(clerk, By.id("chosen"), "taro-own-password");
         type(clerk, By.id("repeated"), "taro-own-password");
-        clerk.findElement(By.id("change-password")).click();
+        Browsers.clickForNewPage(clerk, By.id("change-password"));
         waitFor(clerk).until(ExpectedConditions.urlContains("/store"));
         assertEquals("Counter of Namba " + suffix, clerk.findElement(By.tagName("h1")).getText());
 
@@ -107,7 +107,7 @@ class OperatorConsoleIT {
         type(clerk, By.id("sell-amount"), "4200");
         type(clerk, By.id("sell-password"), "owner-secret");
         type(clerk, By.id("sell-password-repeated"), "owner-secret");
-        clerk.findElement(By.id("sell")).click();
+        Browsers.clickForNewPage(clerk, By.id("sell"));
         String serial = visible(clerk, By.id("receipt-serial")).getText();
         String code = clerk.findElement(By.id("handover-code")).getText();
         Center owner = new Center(base);
@@ -116,7 +116,7 @@ class OperatorConsoleIT {
 
         operator.get(base + "operator/media?q=" + serial);
         operator.findElement(By.cssSelector("tr[data-serial='" + serial + "'] input[name=reason]")).sendKeys("lost on the train");
-        operator.findElement(By.cssSelector("tr[data-serial='" + serial + "'] button.revoke")).click();
+        Browsers.clickForNewPage(operator, By.cssSelector("tr[data-serial='" + serial + "'] button.revoke"));
         assertEquals("The media " + serial + " was revoked.", visible(operator, By.cssSelector(".flash")).getText());
 
         var refused = owner.post("api/terminal/session",
@@ -129,7 +129,7 @@ class OperatorConsoleIT {
         type(clerk, By.id("reissue-serial"), serial);
         type(clerk, By.id("reissue-password"), "owner-secret-2");
         type(clerk, By.id("reissue-password-repeated"), "owner-secret-2");
-        clerk.findElement(By.id("reissue")).click();
+        Browsers.clickForNewPage(clerk, By.id("reissue"));
         assertEquals("4,200 yen", visible(clerk, By.id("receipt-balance")).getText());
         String newSerial = clerk.findElement(By.id("receipt-serial")).getText();
         assertTrue(clerk.findElement(By.id("handover-code")).getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"));
@@ -143,7 +143,7 @@ class OperatorConsoleIT {
         driver.get(base + "signin");
         type(driver, By.id("username"), username);
         type(driver, By.id("password"), password);
-        driver.findElement(By.id("signin")).click();
+        Browsers.clickForNewPage(driver, By.id("signin"));
         waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
     }
 }

@@ -119,7 +119,7 @@ class LiveApplicationsIT {
         type(holder, By.id("fold-below"), "50");
         type(holder, By.id("primary-set-count"), "1");
         type(holder, By.id("refund-per-segment"), "1");
-        holder.findElement(By.id("open-submit")).click();
+        Browsers.clickForNewPage(holder, By.id("open-submit"));
         assertEquals("Applications are open.", visible(holder, By.cssSelector(".flash")).getText());
         String commitment = holder.findElement(By.cssSelector("#commitment code")).getText();
         assertTrue(commitment.matches("[0-9a-f]{64}"), commitment);
@@ -128,11 +128,11 @@ class LiveApplicationsIT {
         type(holder, By.id("event-comment"), "Our first hall tour in years.");
         ((JavascriptExecutor) holder).executeScript("const s = document.getElementById('preview-content');"
                 + "s.add(new Option('forged', 'CT-FORGED')); s.value = 'CT-FORGED';");
-        holder.findElement(By.id("describe-submit")).click();
+        Browsers.clickForNewPage(holder, By.id("describe-submit"));
         assertEquals("There is no content CT-FORGED.", visible(holder, By.cssSelector(".errors li")).getText());
         holder.get(base + "holder/live/event?id=" + eventId);
         type(holder, By.id("event-comment"), "Our first hall tour in years.");
-        holder.findElement(By.id("describe-submit")).click();
+        Browsers.clickForNewPage(holder, By.id("describe-submit"));
         assertEquals("The added information was saved.", visible(holder, By.cssSelector(".flash")).getText());
 
         Center.Clerk clerk = Center.asOperator(base).openStoreWithClerk("Live " + suffix);
@@ -146,7 +146,7 @@ class LiveApplicationsIT {
         WebElement listed = visible(aiko, By.cssSelector("[data-event='" + eventId + "']"));
         assertEquals("true", listed.getAttribute("data-affordable"));
         assertEquals("Our first hall tour in years.", listed.findElement(By.cssSelector(".comment")).getText());
-        listed.findElement(By.tagName("a")).click();
+        Browsers.clickForNewPage(aiko, listed.findElement(By.tagName("a")));
         assertEquals("The Cascades", visible(aiko, By.id("artist")).getText());
         assertEquals(commitment, aiko.findElement(By.cssSelector("#commitment code")).getText());
 
@@ -187,8 +187,8 @@ class LiveApplicationsIT {
         });
 
         // A user recomputes the draw in the browser from the published seed.
-        aiko.get(base + "live/draw?id=" + eventId + "&order=1");
-        visible(aiko, By.id("verify")).click();
+        Browsers.load(aiko, base + "live/draw?id=" + eventId + "&order=1");
+        waitFor(aiko).until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
         WebElement verified = waitFor(aiko).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify-result[data-verified]")));
         assertEquals("true", verified.getAttribute("data-verified"), verified.getText());
         assertEquals(commitment, aiko.findElement(By.id("draw-commitment")).getText(), "drawn on the seed committed to before closing");
@@ -281,7 +281,7 @@ class LiveApplicationsIT {
                 LivePages.centerNow(base).toLocalDate().plusDays(30) + "T19:00", "3"));
         holder.findElement(By.id("mode-auction")).click();
         type(holder, By.id("step-minutes"), "60");
-        holder.findElement(By.id("open-submit")).click();
+        Browsers.clickForNewPage(holder, By.id("open-submit"));
         assertEquals("Applications are open.", visible(holder, By.cssSelector(".flash")).getText());
         assertTrue(holder.findElement(By.id("sale-mode")).getText().startsWith("Down auction"));
 

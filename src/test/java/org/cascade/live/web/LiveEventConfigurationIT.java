@@ -66,15 +66,15 @@ class LiveEventConfigurationIT {
 
         english = Browsers.open();
         signIn(english, holderName, password);
-        visible(english, By.id("live-events")).click();
+        Browsers.clickForNewPage(english, By.id("live-events"));
         waitFor(english).until(ExpectedConditions.urlContains("/holder/live"));
         assertEquals("You have not registered a live event yet.", visible(english, By.id("live-none")).getText());
-        visible(english, By.id("live-new")).click();
+        Browsers.clickForNewPage(english, By.id("live-new"));
         waitFor(english).until(ExpectedConditions.urlContains("/holder/live/new"));
 
         // demand 3 × 3 × 2 = 18 (high); distribution 1 × 1 × 2 = 2 (low); 50 Mbit/s carry 16 streams of 3 Mbit/s
         LivePages.fillEvent(english, LivePages.event(title, inFourMonths, "3"));
-        english.findElement(By.id("live-submit")).click();
+        Browsers.clickForNewPage(english, By.id("live-submit"));
         waitFor(english).until(ExpectedConditions.urlContains("/holder/live/event?id="));
         assertTrue(visible(english, By.cssSelector(".flash")).getText().contains(title), english.getPageSource());
         assertEquals(title, english.findElement(By.tagName("h1")).getText());
@@ -109,7 +109,7 @@ class LiveEventConfigurationIT {
         // A date in the past is refused: the form comes back with the reason and what was typed.
         english.get(base + "holder/live/new");
         LivePages.fillEvent(english, LivePages.event("Yesterday " + suffix, "2020-01-01T19:00", "3"));
-        english.findElement(By.id("live-submit")).click();
+        Browsers.clickForNewPage(english, By.id("live-submit"));
         assertEquals("An event starts after now and within 5 years.", visible(english, By.cssSelector(".errors li")).getText());
         assertTrue(english.getCurrentUrl().contains("/holder/live/new"), english.getCurrentUrl());
         assertEquals("Yesterday " + suffix, english.findElement(By.id("title")).getAttribute("value"));
@@ -122,7 +122,7 @@ class LiveEventConfigurationIT {
         assertEquals("B. 会場情報", japanese.findElement(By.cssSelector("#fig-17b legend")).getText());
         assertEquals("カメラ台数", japanese.findElement(By.xpath("//input[@id='cameras']/preceding-sibling::span")).getText());
         LivePages.fillEvent(japanese, LivePages.event("No camera " + suffix, inFourMonths, "0"));
-        japanese.findElement(By.id("live-submit")).click();
+        Browsers.clickForNewPage(japanese, By.id("live-submit"));
         assertEquals("会場のカメラは1台以上です。", visible(japanese, By.cssSelector(".errors li")).getText());
 
         // Neither refusal registered anything.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -85,13 +86,14 @@ class LiveOnAirIT {
         WebDriver later = viewer(clerk, eventId, "Cho", 2);
 
         // On air with the test camera.
-        holder.findElement(By.id("air-link")).click();
+        Browsers.clickForNewPage(holder, By.id("air-link"));
+        Browsers.ready(holder);
         new Select(visible(holder, By.id("air-pattern"))).selectByValue("entirety");
-        holder.findElement(By.id("air-start")).click();
+        waitFor(holder).until(ExpectedConditions.elementToBeClickable(By.id("air-start"))).click();
         waitFor(holder, 30).until(d -> number(d, "air-state", "data-sent") >= 3);
 
         for (WebDriver v : List.of(first, second, later)) {
-            v.get(base + "live/watch?id=" + eventId);
+            Browsers.load(v, base + "live/watch?id=" + eventId);
         }
         for (WebDriver v : List.of(first, second)) {
             waitFor(v, 30).until(d -> number(d, "watch-state", "data-segments") >= 3);
@@ -99,7 +101,8 @@ class LiveOnAirIT {
             waitFor(v, 20).until(d -> ((Number) ((JavascriptExecutor) d)
                     .executeScript("return document.getElementById('live-video').currentTime")).doubleValue() > 1.0);
         }
-        assertTrue(visible(later, By.id("watch-place")).getText().startsWith("Secondary, 5 s after the center"),
+        assertTrue(Browsers.showsThat(later, By.id("watch-place"), "the secondary's place",
+                        t -> t.startsWith("Secondary, 5 s after the center")).getText().startsWith("Secondary, 5 s after the center"),
                 later.findElement(By.id("watch-place")).getText());
         waitFor(later, 40).until(d -> number(d, "watch-state", "data-segments") >= 2);
         long behind = number(later, "watch-state", "data-behind-ms");
@@ -121,7 +124,8 @@ class LiveOnAirIT {
                 + " 'X-CSRF-Token': document.querySelector('meta[name=\"csrf-token\"]').content}, body: new Uint8Array([1, 2, 3])})"
                 + ".then(r => r.json()).then(j => done(j.message));", base + "api/live/events/" + eventId + "/segments/entirety/9999");
         assertTrue(String.valueOf(skipped).startsWith("Segment 9999 is out of order"), String.valueOf(skipped));
-        holder.findElement(By.id("air-stop")).click();
+        waitFor(holder).until(ExpectedConditions.elementToBeClickable(By.id("air-stop"))).click();
+        Browsers.hasAttribute(holder, By.id("air"), "data-on-air", "false");
         holder.navigate().refresh();
         assertEquals(2, holder.findElements(By.cssSelector("#refusals tr")).size());
     }

@@ -10,7 +10,9 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.cascade.testing.Browsers;
 import org.cascade.testing.Center;
 import org.cascade.testing.Deployments;
@@ -28,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -117,9 +120,10 @@ class LiveRelayIT {
         List<WebDriver> primaries = List.of(viewer(clerk, eventId, "Aki", 1), viewer(clerk, eventId, "Bo", 1));
         List<WebDriver> secondaries = List.of(viewer(clerk, eventId, "Cho", 2), viewer(clerk, eventId, "Dai", 2));
 
-        holder.findElement(By.id("air-link")).click();
+        Browsers.clickForNewPage(holder, By.id("air-link"));
+        Browsers.ready(holder);
         new Select(visible(holder, By.id("air-pattern"))).selectByValue("entirety");
-        holder.findElement(By.id("air-start")).click();
+        waitFor(holder).until(ExpectedConditions.elementToBeClickable(By.id("air-start"))).click();
         waitFor(holder, 30).until(d -> number(d, "air-state", "data-sent") >= 2);
 
         for (WebDriver p : primaries) {
@@ -188,7 +192,7 @@ class LiveRelayIT {
         drivers.add(operator);
         LivePages.signIn(operator, base, "operator", Center.operatorPassword(base), "/operator");
         operator.get(base + "operator/live");
-        visible(operator, By.cssSelector("#operator-live tr[data-event='" + eventId + "'] a")).click();
+        Browsers.clickForNewPage(operator, By.cssSelector("#operator-live tr[data-event='" + eventId + "'] a"));
         waitFor(operator, 20).until(d -> drawnCascade(d).size() == 4);
 
         // The primary feeding the first secondary closes its page: the center gives the secondary to the other primary.
@@ -235,32 +239,41 @@ class LiveRelayIT {
                 + " if (f.type === 'error') { done(f.reason); ws.close(); } };",
                 new URL(base, "live/channel").getPath(), eventId, other);
         assertEquals("live.channel.notLinked", reason);
-        holder.findElement(By.id("air-stop")).click();
+        waitFor(holder).until(ExpectedConditions.elementToBeClickable(By.id("air-stop"))).click();
+        Browsers.hasAttribute(holder, By.id("air"), "data-on-air", "false");
         holder.navigate().refresh();
         assertTrue(holder.findElements(By.cssSelector("#refusals tr")).stream().anyMatch(r -> r.getText().contains("signal to " + other)));
 
         // The broadcast ends: the staying primary, which relayed to both secondaries, is refunded 1 yen per segment
         // both ends reported; the secondaries relayed nothing and get nothing. Ending again credits nothing more.
-        Thread.sleep(7_000); // the viewers' last reports (every 5 s)
+        // The viewers' last reports (every 5 s): each has reported after the broadcast stopped and after its last segment.
+        for (WebDriver v : Stream.concat(Stream.of(staying), secondaries.stream()).toList()) {
+            long stoppedAt = ((Number) ((JavascriptExecutor) v).executeScript("return Date.now()")).longValue();
+            waitFor(v, 30).withMessage("the viewer's report after the broadcast stopped").until(d -> {
+                long reportedAt = Long.parseLong(Objects.requireNonNullElse(attribute(d, "watch", "data-reported-at"), "0"));
+                long playedAt = Long.parseLong(Objects.requireNonNullElse(attribute(d, "watch-state", "data-played-at"), "0"));
+                return reportedAt > stoppedAt && reportedAt > playedAt;
+            });
+        }
         long stayingBefore = balance(staying);
         List<Long> secondariesBefore = secondaries.stream().map(LiveRelayIT::balance).toList();
-        holder.findElement(By.id("air-end")).click();
+        Browsers.clickForNewPage(holder, By.id("air-end"));
         String flash = visible(holder, By.cssSelector(".flash")).getText();
         long refunded = balance(staying) - stayingBefore;
         assertTrue(refunded >= 10, "refunded " + refunded + " yen: " + flash);
         assertTrue(flash.contains("refunded"), flash);
         assertEquals(secondariesBefore, secondaries.stream().map(LiveRelayIT::balance).toList());
-        holder.findElement(By.id("air-end")).click();
+        Browsers.clickForNewPage(holder, By.id("air-end"));
         visible(holder, By.cssSelector(".flash"));
         assertEquals(stayingBefore + refunded, balance(staying), "a refund is credited once");
         System.out.println("LiveRelayIT: refund to the staying primary " + refunded + " yen; " + flash);
 
         // The staying primary watches the event again from "my library", every kept segment checked against the
         // center's hashes first; a kept segment changed in the browser is caught and nothing plays.
-        staying.get(base + "terminal/library");
+        Browsers.load(staying, base + "terminal/library");
         WebElement kept = visible(staying, By.cssSelector("#live-kept tr[data-event='" + eventId + "']"));
         assertTrue(kept.getText().contains("Relay " + suffix), kept.getText());
-        kept.findElement(By.cssSelector("button.replay")).click();
+        waitFor(staying).until(ExpectedConditions.elementToBeClickable(kept.findElement(By.cssSelector("button.replay")))).click();
         waitFor(staying, 30).until(d -> "played".equals(attribute(d, "live-replay-state", "data-result")));
         waitFor(staying, 20).until(d -> ((Number) ((JavascriptExecutor) d)
                 .executeScript("return document.getElementById('live-replay').currentTime")).doubleValue() > 1.0);
@@ -268,7 +281,8 @@ class LiveRelayIT {
                 + " tx.objectStore('live').put(new Uint8Array([1, 2, 3]).buffer, arguments[0] + '/1'); tx.oncomplete = () => done(true); };",
                 eventId);
         staying.navigate().refresh();
-        visible(staying, By.cssSelector("#live-kept tr[data-event='" + eventId + "'] button.replay")).click();
+        Browsers.ready(staying);
+        waitFor(staying).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#live-kept tr[data-event='" + eventId + "'] button.replay"))).click();
         waitFor(staying, 30).until(d -> "forged".equals(attribute(d, "live-replay-state", "data-result")));
         assertTrue(staying.findElement(By.id("live-replay-state")).getText().startsWith("Segment 1 does not match"));
     }

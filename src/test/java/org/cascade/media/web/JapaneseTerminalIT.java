@@ -40,11 +40,11 @@ class JapaneseTerminalIT {
             assertEquals("記憶メディアを挿入する", browser.findElement(By.tagName("h1")).getText());
             type(browser, By.id("code"), "ABCD-EFGH-JKMN");
             browser.findElement(By.id("redeem")).click();
-            assertEquals("このコードは不明か、使用済みか、期限切れです。", visible(browser, By.id("insert-message")).getText());
+            assertEquals("このコードは不明か、使用済みか、期限切れです。", Browsers.shows(browser, By.id("insert-message"), "このコードは不明か、使用済みか、期限切れです。").getText());
             browser.get(base + "signin");
             type(browser, By.id("username"), "nobody");
             type(browser, By.id("password"), "wrong-password");
-            browser.findElement(By.id("signin")).click();
+            Browsers.clickForNewPage(browser, By.id("signin"));
             assertEquals("ユーザー名またはパスワードが違います。", visible(browser, By.cssSelector(".errors li")).getText());
         } finally {
             browser.quit();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -78,7 +79,7 @@ class MediaStoryIT {
         type(clerk, By.id("sell-amount"), "3000");
         type(clerk, By.id("sell-password"), "buyer-secret");
         type(clerk, By.id("sell-password-repeated"), "buyer-secret");
-        clerk.findElement(By.id("sell")).click();
+        Browsers.clickForNewPage(clerk, By.id("sell"));
         String code = visible(clerk, By.id("handover-code")).getText();
         String serial = clerk.findElement(By.id("receipt-serial")).getText();
         assertTrue(serial.matches("CM-[0-9A-Z]{4}-[0-9A-Z]{4}"), serial);
@@ -93,10 +94,10 @@ class MediaStoryIT {
         type(buyer, By.id("media-password"), "buyer-secret");
         buyer.findElement(By.id("insert")).click();
         waitFor(buyer).until(ExpectedConditions.urlContains("/terminal/home"));
-        assertEquals("3,000 yen", buyer.findElement(By.id("balance")).getText());
         ready(buyer);
+        assertEquals("3,000 yen", buyer.findElement(By.id("balance")).getText());
         String versionOne = mediaFileInBrowser(buyer);
-        buyer.findElement(By.id("records")).click();
+        Browsers.clickForNewPage(buyer, By.id("records"));
         assertEquals(1, buyer.findElements(By.cssSelector("#accounting tbody tr")).size());
         assertTrue(buyer.findElement(By.cssSelector("#history tbody tr")).getText().contains("Purchase at a store"));
         buyer.get(base + "terminal/home");
@@ -108,7 +109,8 @@ class MediaStoryIT {
             ready(stranger);
             type(stranger, By.id("code"), code);
             stranger.findElement(By.id("redeem")).click();
-            assertEquals("This code is unknown, already used or expired.", visible(stranger, By.id("insert-message")).getText());
+            assertEquals("This code is unknown, already used or expired.",
+                    Browsers.shows(stranger, By.id("insert-message"), "This code is unknown, already used or expired.").getText());
         } finally {
             stranger.quit();
         }
@@ -117,11 +119,11 @@ class MediaStoryIT {
         clerk.get(base + "store");
         type(clerk, By.id("replenish-serial"), serial);
         type(clerk, By.id("replenish-amount"), "2000");
-        clerk.findElement(By.id("replenish")).click();
+        Browsers.clickForNewPage(clerk, By.id("replenish"));
         assertEquals("5,000 yen", visible(clerk, By.id("receipt-balance")).getText());
         buyer.navigate().refresh();
-        assertEquals("5,000 yen", buyer.findElement(By.id("balance")).getText());
         ready(buyer);
+        assertEquals("5,000 yen", buyer.findElement(By.id("balance")).getText());
         assertEquals("2", buyer.findElement(By.id("media-sync")).getAttribute("data-version"));
         String versionTwo = mediaFileInBrowser(buyer);
         assertNotEquals(versionOne, versionTwo);
@@ -130,7 +132,7 @@ class MediaStoryIT {
         buyer.get(base + "terminal/home");
 
         // Signed out, the media kept in the browser signs in again, but not with a wrong password.
-        buyer.findElement(By.id("signout")).click();
+        Browsers.clickForNewPage(buyer, By.id("signout"));
         // Wait for the signed-out page: navigating on at once could race the sign-out's redirect.
         waitFor(buyer).until(d -> d.findElements(By.id("signout")).isEmpty());
         buyer.get(base + "terminal");
@@ -151,11 +153,12 @@ class MediaStoryIT {
         // The latest copy still works.
         insertFile(buyer, dir.resolve("latest.cascade-media"), versionTwo, "buyer-secret");
         waitFor(buyer).until(ExpectedConditions.urlContains("/terminal/home"));
+        ready(buyer);
         assertEquals("5,000 yen", buyer.findElement(By.id("balance")).getText());
 
         // The clerk voids the replenishment: a compensating posting, the balance back to 3,000.
         clerk.get(base + "store");
-        clerk.findElement(By.cssSelector("#recent tr[data-receipt] button.void")).click();
+        Browsers.clickForNewPage(clerk, By.cssSelector("#recent tr[data-receipt] button.void"));
         assertTrue(visible(clerk, By.cssSelector(".flash")).getText().contains("was voided"));
         buyer.get(base + "terminal/records");
         assertEquals("3,000 yen", buyer.findElement(By.id("balance")).getText());
@@ -177,7 +180,7 @@ class MediaStoryIT {
         driver.get(base + "signin");
         type(driver, By.id("username"), username);
         type(driver, By.id("password"), password);
-        driver.findElement(By.id("signin")).click();
+        Browsers.clickForNewPage(driver, By.id("signin"));
         waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/signin")));
     }
 
@@ -185,7 +188,7 @@ class MediaStoryIT {
     private static String insert(WebDriver driver, String password) {
         type(driver, By.id("media-password"), password);
         driver.findElement(By.id("insert")).click();
-        return visible(driver, By.id("insert-message")).getText();
+        return Browsers.showsThat(driver, By.id("insert-message"), "a refusal", t -> !t.isEmpty()).getText();
     }
 
     private String insertFile(WebDriver driver, Path file, String content, String password) throws Exception {
@@ -196,7 +199,7 @@ class MediaStoryIT {
         waitFor(driver).until(ExpectedConditions.textToBe(By.id("inserted-source"), "from the file"));
         type(driver, By.id("media-password"), password);
         driver.findElement(By.id("insert")).click();
-        waitFor(driver).until(d -> d.getCurrentUrl().contains("/terminal/home")
+        waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/terminal/home")
                 || d.findElement(By.id("insert-message")).isDisplayed());
         return driver.getCurrentUrl().contains("/terminal/home") ? "" : driver.findElement(By.id("insert-message")).getText();
     }

@@ -102,7 +102,7 @@ class SettlementPagesIT {
         Files.writeString(file, acknowledgement);
         operator.findElement(By.id("ack-file")).sendKeys(file.toAbsolutePath().toString());
         waitFor(operator).until(d -> d.findElement(By.id("ack-text")).getAttribute("value").startsWith(Acknowledgement.HEADER));
-        operator.findElement(By.id("ack-submit")).click();
+        Browsers.clickForNewPage(operator, By.id("ack-submit"));
     }
 
     private String status(String payment) {
@@ -189,7 +189,7 @@ class SettlementPagesIT {
         operator.get(base + "operator/settlement");
         WebElement dayField = operator.findElement(By.id("reconcile-day"));
         LivePages.dateTime(operator, By.id("reconcile-day"), day.toString());
-        dayField.submit();
+        Browsers.submitForNewPage(operator, dayField);
         waitFor(operator).until(ExpectedConditions.urlContains("/operator/reconciliation"));
         assertTrue(operator.findElement(By.id("reconciliation-checked")).getText().startsWith("The day " + day + ":"));
         WebElement difference = visible(operator, By.cssSelector("#differences tr[data-check='MEDIA_RECORD'][data-subject='media:" + serial + "']"));

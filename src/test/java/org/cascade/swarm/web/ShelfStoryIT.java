@@ -76,7 +76,7 @@ class ShelfStoryIT {
     void receiveFromPage(WebDriver d, String content) {
         d.get(base + "content?id=" + content);
         ready(d);
-        d.findElement(By.id("receive")).click();
+        waitFor(d).until(ExpectedConditions.elementToBeClickable(By.id("receive"))).click();
         waitFor(d, 60).until(x -> "complete".equals(x.findElement(By.id("transfer")).getAttribute("data-state")));
     }
 
@@ -95,10 +95,12 @@ class ShelfStoryIT {
         ready(owner);
         type(owner, By.id("shelf-news"), "Fresh from the studio");
         owner.findElement(By.id("save-sharing")).click();
-        visible(owner, By.id("library-message"));
-        WebElement recommend = visible(owner, By.cssSelector("tr[data-content='" + cheap.id() + "'] input.recommend"));
-        recommend.click();
-        waitFor(owner, 10).until(x -> x.findElement(By.cssSelector("tr[data-content='" + cheap.id() + "'] input.recommend")).isSelected());
+        Browsers.shows(owner, By.id("library-message"), "Your sharing settings are saved.");
+        By recommend = By.cssSelector("tr[data-content='" + cheap.id() + "'] input.recommend");
+        Browsers.tick(owner, recommend);
+        // The box is ticked at once; the recommendation is kept when the page says so, and only then
+        // may the page be reloaded.
+        Browsers.showsThat(owner, By.id("library-message"), "the recommendation kept", t -> t.contains("is now recommended"));
         owner.navigate().refresh(); // the owner stays on a terminal page: it serves visitors from there
         ready(owner);
         waitFor(owner, 20).until(x -> x.findElement(By.tagName("body")).getAttribute("data-terminal") != null);
@@ -119,7 +121,7 @@ class ShelfStoryIT {
         assertTrue(dearLine.getAttribute("class").contains("unaffordable"));
         assertTrue(dearLine.findElement(By.cssSelector(".means")).getText().contains("1,000 yen"), dearLine.getText());
 
-        cheapLine.findElement(By.cssSelector("button.receive")).click();
+        waitFor(visitor).until(ExpectedConditions.elementToBeClickable(cheapLine.findElement(By.cssSelector("button.receive")))).click();
         waitFor(visitor, 60).until(x -> "complete".equals(x.findElement(By.id("transfer")).getAttribute("data-state")));
         assertEquals(2L * PIECE, Long.parseLong(visitor.findElement(By.id("bytes-p2p")).getAttribute("data-bytes")),
                 "from the owner's browser");
@@ -168,12 +170,12 @@ class ShelfStoryIT {
             owner.channel().send("{\"type\":\"shelf\",\"visit\":\"" + visit + "\",\"list\":" + list
                     + ",\"checksum\":\"" + "ab".repeat(32) + "\"}");
         }
-        String damaged = visible(visitor, By.id("shelf-message")).getText();
+        String damaged = Browsers.showsThat(visitor, By.id("shelf-message"), "the damaged list refused", t -> t.contains("damaged")).getText();
         assertTrue(damaged.contains("damaged"), damaged);
         assertTrue(visitor.findElements(By.cssSelector("#shelf li[data-content]")).isEmpty(), "nothing of it shown");
 
         // Asked again, the owner does not answer at all: the visit ends with a message.
-        visitor.findElement(By.id("shelf-retry")).click();
+        waitFor(visitor).until(ExpectedConditions.elementToBeClickable(By.id("shelf-retry"))).click();
         owner.channel().next("visit");
         owner.channel().next("visit");
         waitFor(visitor, 30).until(x -> x.findElement(By.id("shelf-message")).getText().contains("did not answer"));
