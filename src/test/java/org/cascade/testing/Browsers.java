@@ -203,15 +203,34 @@ public final class Browsers {
                 throw e;
             }
         });
-        waitFor(driver, 30).withMessage("the click to load a new page").until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).withMessage("the click to load a new page").until(d -> replaced(old));
         waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page {@code html} belonged to is gone. Chromium answers a call on a node of a page
+     * that was replaced either as stale or as a node that "does not belong to the document";
+     * both mean the same here (Selenium's own staleness check knows only the first).
+     */
+    private static boolean replaced(WebElement html) {
+        try {
+            html.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** {@link #clickForNewPage(WebDriver, By)} for an element already found (a link in a list's line). */
     public static void clickForNewPage(WebDriver driver, WebElement target) {
         WebElement old = driver.findElement(By.tagName("html"));
         target.click();
-        waitFor(driver, 30).withMessage("the click to load a new page").until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).withMessage("the click to load a new page").until(d -> replaced(old));
         waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
@@ -219,7 +238,7 @@ public final class Browsers {
     public static void submitForNewPage(WebDriver driver, WebElement field) {
         WebElement old = driver.findElement(By.tagName("html"));
         field.submit();
-        waitFor(driver, 30).withMessage("the form to load a new page").until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, 30).withMessage("the form to load a new page").until(d -> replaced(old));
         waitFor(driver, 30).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
