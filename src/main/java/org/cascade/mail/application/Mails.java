@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cascade.mail.domain.MailAddress;
@@ -117,6 +121,28 @@ public class Mails {
 
     /** The user's choice of reminders; essential mails are sent whatever it chose. */
     public void reminders(String username, boolean wanted) {
-        outbox.preference(username).ifPresentOrElse(p -> p.reminders(wanted), () -> outbox.keep(new MailPreference(username, wanted)));
+        preferenceOf(username).reminders(wanted);
+    }
+
+    /** The address a user keeps for its own mails, and their language; blank stops them. */
+    public void address(@NotBlank String username, @Size(max = 400) String address, @NotNull Locale language) {
+        preferenceOf(username).address(address, language.getLanguage());
+    }
+
+    /** Where a user's own mails go, when it keeps an address. */
+    public record Recipient(String address, Locale language) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Recipient> recipient(String username) {
+        return outbox.preference(username).flatMap(p -> p.address().map(a -> new Recipient(a, p.language())));
+    }
+
+    private MailPreference preferenceOf(String username) {
+        return outbox.preference(username).orElseGet(() -> {
+            MailPreference p = new MailPreference(username, true);
+            outbox.keep(p);
+            return p;
+        });
     }
 }

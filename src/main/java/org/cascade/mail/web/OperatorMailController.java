@@ -25,9 +25,4 @@ public class OperatorMailController implements PageController {
         request.put("mailsOn", mails.on()).put("troubled", mails.troubled());
         return View.template("operator/mail");
     }
-
-    @Override
-    public View post(PageRequest request) {
-        return View.status(405);
-    }
 }

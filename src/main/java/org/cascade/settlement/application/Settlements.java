@@ -35,7 +35,8 @@ import org.cascade.settlement.domain.SettlementRun;
  * transaction per payment under the payment's id, all in the run's one transaction — a run that
  * fails halfway posts nothing, and a day is settled once. The institution's acknowledgement then
  * moves a deposited payment on to the institution's clearing account, or takes a rejected one
- * back onto its payee's account, where it falls into the next run.
+ * back onto its payee's account, where it falls into the next run. A holder that keeps an address
+ * is mailed each deposit.
  */
 @ApplicationScoped
 @ConflictRetried
@@ -61,6 +62,9 @@ public class Settlements {
 
     @Inject
     Event<SettlementRunClosed> closed;
+
+    @Inject
+    DepositMails depositMails;
 
     public record Outcome(SettlementRun run, boolean replay) {
     }
@@ -140,6 +144,7 @@ public class Settlements {
             if (answers.get(i) == PaymentStatus.DEPOSITED) {
                 ledger.post("deposit:" + p.id(), TransactionKind.SETTLEMENT_DEPOSIT, PARTNER, null,
                         List.of(new Leg(transit, p.payeeLeg()), new Leg(institution, -p.payeeLeg())));
+                depositMails.deposited(p);
                 deposited++;
             } else {
                 ledger.reverse("rejected:" + p.id(), p.transactionId(), TransactionKind.SETTLEMENT_REJECTED, PARTNER);

@@ -169,6 +169,7 @@ class ForeignIdsIT {
                 "downloads", "1", "searchHits", "1"), "live.event.unknown", w.theirEvent()));
         f.add(new Form(Role.HOLDER, "/holder/live/end", Map.of("id", w.theirEvent()), "live.event.unknown", w.theirEvent()));
         f.add(new Form(Role.HOLDER, "/holder/live/new", Map.of("id", w.theirEvent()), null));
+        f.add(new Form(Role.HOLDER, "/holder/mail", Map.of("address", "a@b.example\r\nBcc: everyone@example.org"), "mail.address.invalid"));
         for (String path : List.of("/holder/live", "/holder/live/event", "/holder/live/air")) {
             f.add(new Form(Role.HOLDER, path, Map.of("id", w.theirEvent()), null));
         }
