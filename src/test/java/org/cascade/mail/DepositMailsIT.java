@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,12 +89,8 @@ class DepositMailsIT {
     void aHolderIsMailedItsDepositOnceInTheLanguageOfItsPage() throws Exception {
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        LocalDateTime now = LivePages.centerNow(base);
-        if (now.getHour() >= 22) {
-            LivePages.clockAhead(base, Duration.ofHours(3));
-        }
-        LocalDate day = LivePages.centerNow(base).toLocalDate();
         Center operator = Center.asOperator(base);
+        LocalDate day = operator.aDayNotSettled();
         Center.Clerk clerk = operator.openStoreWithClerk("Deposit mails");
         Contents.Registered content = Contents.register(base, "Mailed deposit", 4 * ScriptedTerminal.PIECE, 600, 0);
         ScriptedTerminal receiver = ScriptedTerminal.open(base, clerk, 5_000);

@@ -223,6 +223,28 @@ public final class Center {
     public record Clerk(long storeId, String storeName, String username, String password) {
     }
 
+    /**
+     * As the operator, on a deployment with {@link SetClock}: moves the center's clock into a day
+     * no earlier test settled, well inside it, and returns that day. The clock starts again from
+     * the real time with each deployment while the database remembers the days settled, so a test
+     * that settles "today" must first make sure today is still open. (The settlement test's own
+     * days lie years ahead, out of the way.)
+     */
+    public java.time.LocalDate aDayNotSettled() throws Exception {
+        URL url = base.toURL();
+        java.time.LocalDateTime now = LivePages.centerNow(url);
+        java.time.LocalDate latest = Json.createReader(new StringReader(get("api/settlement/runs").body())).readArray()
+                .getValuesAs(JsonObject.class).stream().map(r -> java.time.LocalDate.parse(r.getString("day")))
+                .filter(d -> d.isBefore(now.toLocalDate().plusYears(1))).max(java.time.LocalDate::compareTo)
+                .orElse(java.time.LocalDate.MIN);
+        if (!latest.isBefore(now.toLocalDate())) {
+            LivePages.clockAhead(url, java.time.Duration.between(now, latest.plusDays(1).atTime(10, 0)));
+        } else if (now.getHour() >= 22) {
+            LivePages.clockAhead(url, java.time.Duration.ofHours(3));
+        }
+        return LivePages.centerNow(url).toLocalDate();
+    }
+
     public Clerk openStoreWithClerk(String label) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> store = post("api/stores", Json.createObjectBuilder().add("name", label + " " + suffix).build());

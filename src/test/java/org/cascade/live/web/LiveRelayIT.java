@@ -17,6 +17,7 @@ import org.cascade.testing.Browsers;
 import org.cascade.testing.Center;
 import org.cascade.testing.Deployments;
 import org.cascade.testing.LivePages;
+import org.cascade.testing.LiveStory;
 import org.cascade.testing.Terminals;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -45,7 +46,7 @@ class LiveRelayIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.cascade();
+        return Deployments.cascade().addClass(LiveStory.class);
     }
 
     @ArquillianResource
@@ -141,15 +142,20 @@ class LiveRelayIT {
         for (WebDriver p : primaries) {
             waitFor(p, 30).until(d -> number(d, "watch-state", "data-segments") >= 4);
             assertEquals("0", attribute(p, "watch-state", "data-rejected"));
-            assertTrue(number(p, "watch-state", "data-behind-ms") < 3_000, "a primary plays without delay");
+            // a primary plays the live edge: within 3 s of it once its player has caught up (a busy machine may lag at first)
+            waitFor(p, 30).withMessage("a primary plays without delay").until(d -> number(d, "watch-state", "data-behind-ms") < 3_000);
             waitFor(p, 20).until(d -> playing(d) > 1.0);
         }
         for (WebDriver s : secondaries) {
             waitFor(s, 40).until(d -> number(d, "watch-state", "data-segments") >= 3);
             assertEquals("0", attribute(s, "watch-state", "data-rejected"));
             assertEquals(0, number(s, "watch-state", "data-from-center"), "every segment came from the relay");
-            long behind = number(s, "watch-state", "data-behind-ms");
-            assertTrue(behind >= 4_500 && behind < 8_000, "the secondary plays the interval behind: " + behind + " ms");
+            // never less than the interval behind the center (its tier's rule); within 8 s of it once caught up
+            waitFor(s, 30).withMessage("the secondary plays the interval behind").until(d -> {
+                long behind = number(d, "watch-state", "data-behind-ms");
+                assertTrue(behind >= 4_500, "the secondary plays the interval behind: " + behind + " ms");
+                return behind < 8_000;
+            });
             waitFor(s, 20).until(d -> playing(d) > 1.0);
         }
         // The two secondaries are fed by different primaries, each one of theirs relaying to it.
@@ -266,6 +272,15 @@ class LiveRelayIT {
         Browsers.clickForNewPage(holder, By.id("air-end"));
         visible(holder, By.cssSelector(".flash"));
         assertEquals(stayingBefore + refunded, balance(staying), "a refund is credited once");
+        // and recorded as one mail to its applicant, saying what it is for (sent when the tests' SMTP server is up)
+        Center http = new Center(base);
+        List<String> refundMails = new ArrayList<>();
+        for (String address : List.of("aki@example.org", "bo@example.org")) {
+            Center.json(http.get("testing/live-story?mails=" + address)).getJsonArray("mails").stream().map(m -> m.asJsonObject())
+                    .filter(m -> m.getString("key").equals("live-refund:" + stayingId)).forEach(m -> refundMails.add(m.getString("subject")));
+        }
+        assertEquals(List.of(String.format("Refund credited, %,d yen: ", refunded)), refundMails.stream()
+                .map(subject -> subject.substring(0, subject.indexOf(':') + 2)).toList(), "one refund mail: " + refundMails);
         System.out.println("LiveRelayIT: refund to the staying primary " + refunded + " yen; " + flash);
 
         // The staying primary watches the event again from "my library", every kept segment checked against the

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,16 +70,6 @@ class SettlementPagesIT {
         }
     }
 
-    /** The center's day, after moving its clock well inside one if it was near midnight, so that a test's postings share a day. */
-    private LocalDate aDayToPostIn() throws Exception {
-        LocalDateTime now = LivePages.centerNow(base);
-        if (now.getHour() >= 22) {
-            LivePages.clockAhead(base, Duration.ofHours(3));
-            now = LivePages.centerNow(base);
-        }
-        return now.toLocalDate();
-    }
-
     /** Moves the center into the next day and settles {@code day}; returns each payment's id and amount by payee. */
     private static Map<String, JsonObject> settle(URL base, Center http, LocalDate day) throws Exception {
         LivePages.clockAhead(base, Duration.ofDays(1));
@@ -111,8 +100,8 @@ class SettlementPagesIT {
 
     @Test
     void aTamperedAcknowledgementIsRefusedWithItsLineAndASoundOneShowsTheDepositOnTheHoldersPage() throws Exception {
-        LocalDate day = aDayToPostIn();
         Center http = Center.asOperator(base);
+        LocalDate day = http.aDayNotSettled();
         Center.Clerk clerk = http.openStoreWithClerk("Deposits");
         Contents.Registered content = Contents.register(base, "Deposited", 4 * ScriptedTerminal.PIECE, 400, 0);
         ScriptedTerminal receiver = ScriptedTerminal.open(base, clerk, 5_000);
@@ -153,8 +142,8 @@ class SettlementPagesIT {
 
     @Test
     void aJapanesePageNamesTheLineOfAnUnknownPaymentAndAppliesNothing() throws Exception {
-        LocalDate day = aDayToPostIn();
         Center http = Center.asOperator(base);
+        LocalDate day = http.aDayNotSettled();
         Center.Clerk clerk = http.openStoreWithClerk("Kaisha");
         Terminals.sell(base, clerk, 3_000, "settle-pw-1");
         JsonObject takings = settle(base, http, day).get("store:" + clerk.storeId());
@@ -175,8 +164,8 @@ class SettlementPagesIT {
 
     @Test
     void theReconciliationPageListsADifferenceWithTheTransactionBehindIt() throws Exception {
-        LocalDate day = aDayToPostIn();
         Center http = Center.asOperator(base);
+        LocalDate day = http.aDayNotSettled();
         Center.Clerk clerk = http.openStoreWithClerk("Reconciled");
         String serial = new Center(base).insertMedia(Terminals.sell(base, clerk, 2_000, "reconcile-pw"), "reconcile-pw");
         // The terminal's accounting record of the sale, changed behind the center's back.
